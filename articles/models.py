@@ -1,0 +1,166 @@
+"""Articles and what was extracted from them: entities, mentions, quotes."""
+
+from django.db import models
+from django.db.models import F, Q
+
+
+class EntityType(models.TextChoices):
+    PERSON = "PERSON", "Person"
+    ORGANIZATION = "ORGANIZATION", "Organization"
+    LOCATION = "LOCATION", "Location"
+    PRODUCT = "PRODUCT", "Product"
+
+
+class QuoteKind(models.TextChoices):
+    DIRECT = "direct", "Direct"
+    PARTIAL = "partial", "Partial"
+    INDIRECT = "indirect", "Indirect"
+
+
+class Source(models.Model):
+    """A publisher of articles."""
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    homepage_url = models.URLField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Article(models.Model):
+    """One news article as loaded, with the extractor version that read it.
+
+    Offsets of mentions, quotes and claims index `text`: the title, a blank
+    line, the subtitle and a blank line when there is one, then the body.
+    """
+
+    source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.PROTECT, related_name="articles")
+    title = models.CharField(max_length=500)
+    subtitle = models.CharField(max_length=1000, blank=True)
+    body = models.TextField()
+    published_at = models.DateTimeField(db_index=True)
+    url = models.URLField(max_length=1000, null=True, blank=True, unique=True)
+    language = models.CharField(max_length=8, default="en")
+    content_hash = models.CharField(max_length=64, unique=True, help_text="SHA-256 of title, subtitle, body, date.")
+    word_count = models.PositiveIntegerField()
+    extractor_version = models.CharField(max_length=32)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        indexes = [models.Index(fields=["-published_at", "-id"], name="article_published_desc")]
+        constraints = [models.CheckConstraint(condition=~Q(title=""), name="article_title_not_empty")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def text(self) -> str:
+        parts = [self.title, self.subtitle, self.body] if self.subtitle else [self.title, self.body]
+        return "\n\n".join(parts)
+
+
+class Entity(models.Model):
+    """One real-world person, organisation, place or product, across all articles."""
+
+    name = models.CharField(max_length=300, help_text="The fullest name any article uses.")
+    type = models.CharField(max_length=12, choices=EntityType.choices)
+    slug = models.SlugField(max_length=320, unique=True)
+    country_code = models.CharField(max_length=2, blank=True, help_text="ISO 3166-1 alpha-2, for locations.")
+    latitude = models.FloatField(null=True, blank=True)
+    longitude = models.FloatField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name", "id"]
+        verbose_name_plural = "entities"
+        indexes = [models.Index(fields=["type", "name"], name="entity_type_name")]
+        constraints = [
+            models.CheckConstraint(condition=Q(type__in=EntityType.values), name="entity_type_valid"),
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90), name="entity_latitude_range"
+            ),
+            models.CheckConstraint(
+                condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180),
+                name="entity_longitude_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.type})"
+
+
+class EntityAlias(models.Model):
+    """Another name of an entity ("Zelensky", "Kyiv"), indexed for resolution and search."""
+
+    entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="alias_set")
+    name = models.CharField(max_length=300)
+    normalized = models.CharField(max_length=300, db_index=True, help_text="Lower-case form used for matching.")
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "entity aliases"
+        constraints = [models.UniqueConstraint(fields=["entity", "normalized"], name="alias_unique_per_entity")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class OffsetSpan(models.Model):
+    """Character offsets into the article's `text`."""
+
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+
+    class Meta:
+        abstract = True
+
+
+class Mention(OffsetSpan):
+    """One place where an article names an entity."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="mentions")
+    entity = models.ForeignKey(Entity, on_delete=models.PROTECT, related_name="mentions")
+    text = models.CharField(max_length=300)
+
+    class Meta:
+        ordering = ["article", "start"]
+        indexes = [models.Index(fields=["entity", "article"], name="mention_entity_article")]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="mention_offsets_ordered"),
+            models.UniqueConstraint(fields=["article", "start", "end"], name="mention_unique_span"),
+        ]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class Quote(OffsetSpan):
+    """Speech or writing that an article attributes to someone."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes")
+    text = models.TextField()
+    kind = models.CharField(max_length=8, choices=QuoteKind.choices)
+    speaker = models.ForeignKey(Entity, null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes")
+    speaker_text = models.CharField(max_length=300, blank=True, help_text='The speaker as worded: "Kiev sources".')
+    cue = models.CharField(max_length=100, blank=True, help_text='The attribution: "said", "according to".')
+    sentence = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["article", "start"]
+        indexes = [
+            models.Index(fields=["speaker", "article"], name="quote_speaker_article"),
+            models.Index(fields=["kind"], name="quote_kind"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(kind__in=QuoteKind.values), name="quote_kind_valid"),
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="quote_offsets_ordered"),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:80]

@@ -1,0 +1,389 @@
+"""Claims: every number that counts something, with who asserts it.
+
+A count is a number (digits, words, "$1.13bn", "76%") followed by what it
+counts. Dates, times, years, ages, ordinals, scores and numbers inside names
+are not counts. The qualifier comes from the words before the number, the unit
+from the head noun after it, the predicate from the nearest event verb, and
+the claimant from the quote the number sits in, else the sentence's source.
+Attributed statements with no number are kept as qualitative claims.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import lexicon
+from .entities import EntityIndex
+from .quotes import Attribution
+from .text import Sentence, Token
+from .types import Claim, Quote
+
+UNITS_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+              "ninety": 90}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+          "trillion": 1_000_000_000_000, "bn": 1_000_000_000, "m": 1_000_000, "mn": 1_000_000, "k": 1_000,
+          "tn": 1_000_000_000_000}
+CURRENCIES = {"$": "usd", "£": "gbp", "€": "eur", "¥": "jpy", "₹": "inr"}
+CURRENCY_WORDS = {"dollar": "usd", "dollars": "usd", "euro": "eur", "euros": "eur", "pound": "gbp",
+                  "pounds": "gbp", "yen": "jpy", "rupee": "inr", "rupees": "inr", "rouble": "rub", "roubles": "rub",
+                  "ruble": "rub", "rubles": "rub", "yuan": "cny"}
+PERCENT_WORDS = {"percent", "per", "pct"}
+QUALIFIERS = [
+    (("more", "than"), "more_than"), (("in", "excess", "of"), "more_than"), (("upwards", "of"), "more_than"),
+    (("no", "less", "than"), "at_least"), (("not", "less", "than"), "at_least"), (("no", "fewer", "than"), "at_least"),
+    (("at", "least"), "at_least"), (("a", "minimum", "of"), "at_least"),
+    (("no", "more", "than"), "at_most"), (("up", "to"), "at_most"), (("at", "most"), "at_most"),
+    (("as", "many", "as"), "at_most"), (("a", "maximum", "of"), "at_most"),
+    (("less", "than"), "less_than"), (("fewer", "than"), "less_than"),
+    (("close", "to"), "approximately"), (("an", "estimated"), "approximately"),
+    (("over",), "more_than"), (("above",), "more_than"), (("under",), "less_than"), (("below",), "less_than"),
+    (("about",), "approximately"), (("around",), "approximately"), (("approximately",), "approximately"),
+    (("nearly",), "approximately"), (("almost",), "approximately"), (("some",), "approximately"),
+    (("roughly",), "approximately"), (("circa",), "approximately"), (("estimated",), "approximately"),
+    (("~",), "approximately"),
+]
+AUXILIARIES = {"had", "have", "has", "been", "were", "was", "be", "being", "are", "is", "reportedly",
+               "also", "all", "allegedly", "already", "later", "since", "not", "now", "then", "being"}
+IRREGULAR_PARTICIPLES = {"shot", "hit", "struck", "won", "lost", "fell", "held", "taken", "seen", "left", "brought",
+                         "put", "cut", "sent", "built", "sold", "bought", "made", "found", "given", "run", "beaten",
+                         "caught", "hurt", "driven", "flown", "thrown", "stolen", "born", "spent", "paid", "met",
+                         "kept", "led", "rose", "risen", "dropped", "grew", "grown", "died", "dead", "drowned"}
+PARTICLES = {"down", "out", "off", "up", "over", "away"}
+NOT_PREDICATES = {"confirmed", "reported", "estimated", "said", "added", "claimed", "announced"} | {"according"}
+MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+               "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+               "oct", "nov", "dec"}
+_ORDINAL_SUFFIX = {"st", "nd", "rd", "th"}
+_DIGITS = re.compile(r"^\d+(?:,\d{3})*(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+
+
+@dataclass
+class _Count:
+    first: int  # token index where the number expression starts (qualifier excluded)
+    last: int  # token index after the number expression (magnitude and % included)
+    value: float
+    unit: str | None = None
+
+
+def extract_claims(
+    text: str,
+    sentences: list[Sentence],
+    index: EntityIndex,
+    quotes: list[Quote],
+    attributions: list[Attribution | None],
+) -> list[Claim]:
+    direct = [(position, q) for position, q in enumerate(quotes) if q.kind in {"direct", "partial"}]
+    mention_spans = [(m.start, m.end) for e in index.entities for m in e.mentions]
+    claims: list[Claim] = []
+    for number, sentence in enumerate(sentences):
+        tokens = sentence.tokens
+        found = _counts(tokens, mention_spans)
+        sentence_claims: list[Claim] = []
+        for count in found:
+            qualifier, qualifier_start = _qualifier(tokens, count.first)
+            unit, unit_end = _unit(tokens, count)
+            if unit is None:
+                continue
+            quote_position, attribution = _claimant(tokens[count.first].start, direct, attributions[number])
+            predicate = _predicate(tokens, count.first, unit_end) or (
+                sentence_claims[-1].predicate if sentence_claims else None
+            ) or (claims[-1].predicate if claims and _continues_list(tokens) else None)
+            start = tokens[qualifier_start].start
+            sentence_claims.append(
+                Claim(
+                    text=text[sentence.start:sentence.end],
+                    claimant=attribution.speaker if attribution else None,
+                    claimant_text=attribution.speaker_text if attribution else None,
+                    claimant_is_entity=attribution.is_entity if attribution else False,
+                    start=start,
+                    end=tokens[unit_end - 1].end,
+                    value=count.value,
+                    qualifier=qualifier,
+                    unit=unit,
+                    predicate=predicate,
+                    quote_index=quote_position,
+                    subjects=_subjects(index, sentence, attribution),
+                )
+            )
+        claims.extend(sentence_claims)
+        if not sentence_claims:
+            qualitative = _qualitative_claim(text, sentence, attributions[number], index)
+            if qualitative is not None:
+                claims.append(qualitative)
+    return claims
+
+
+def _counts(tokens: tuple[Token, ...], mention_spans: list[tuple[int, int]]) -> list[_Count]:
+    counts: list[_Count] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        parsed = _number_at(tokens, i)
+        if parsed is None:
+            i += 1
+            continue
+        value, last = parsed
+        if _excluded(tokens, i, last, mention_spans):
+            i = last
+            continue
+        counts.append(_Count(i, last, value))
+        i = last
+    return counts
+
+
+def _number_at(tokens: tuple[Token, ...], i: int) -> tuple[float, int] | None:
+    token = tokens[i]
+    lower = token.lower
+    j = i
+    if token.text in CURRENCIES and i + 1 < len(tokens) and _DIGITS.match(tokens[i + 1].text):
+        j = i + 1
+        lower = tokens[j].lower
+    if _DIGITS.match(tokens[j].text):
+        value = float(tokens[j].text.replace(",", ""))
+        j += 1
+    elif lower in UNITS_WORDS or lower in TENS_WORDS or lower == "dozen":
+        value, j = _number_words(tokens, j)
+        if value is None:
+            return None
+    elif "-" in lower and all(part in UNITS_WORDS or part in TENS_WORDS for part in lower.split("-")):
+        value = float(sum(UNITS_WORDS.get(p, TENS_WORDS.get(p, 0)) for p in lower.split("-")))
+        j += 1
+    else:
+        return None
+    # Magnitudes: "1.13bn", "1.5 million", "two hundred".
+    while j < len(tokens) and tokens[j].lower in SCALES and (
+        tokens[j].lower not in {"m", "k", "bn", "mn", "tn"} or tokens[j].start == tokens[j - 1].end
+    ):
+        value *= SCALES[tokens[j].lower]
+        j += 1
+    return value, j
+
+
+def _number_words(tokens: tuple[Token, ...], i: int) -> tuple[float | None, int]:
+    total, current, j = 0.0, 0.0, i
+    seen = False
+    while j < len(tokens):
+        word = tokens[j].lower
+        if word in UNITS_WORDS:
+            current += UNITS_WORDS[word]
+        elif word in TENS_WORDS:
+            current += TENS_WORDS[word]
+        elif "-" in word and all(p in UNITS_WORDS or p in TENS_WORDS for p in word.split("-")):
+            current += sum(UNITS_WORDS.get(p, TENS_WORDS.get(p, 0)) for p in word.split("-"))
+        elif word == "dozen":
+            current = (current or 1) * 12
+        elif word == "hundred" and seen:
+            current *= 100
+        elif word in {"thousand", "million", "billion"} and seen:
+            total += current * SCALES[word]
+            current = 0
+        elif word == "and" and seen and j + 1 < len(tokens) and tokens[j + 1].lower in UNITS_WORDS | TENS_WORDS:
+            pass
+        else:
+            break
+        seen = True
+        j += 1
+    if not seen:
+        return None, i
+    return total + current, j
+
+
+def _excluded(tokens: tuple[Token, ...], i: int, last: int, mention_spans) -> bool:
+    token = tokens[i]
+    if token.text in CURRENCIES:
+        token = tokens[i + 1]
+    following = tokens[last] if last < len(tokens) else None
+    preceding = tokens[i - 1] if i > 0 else None
+    raw = token.text.replace(",", "")
+    # Inside a name: "S-300", "Internet Explorer 6", "Vostok 1".
+    if any(start <= token.start < end for start, end in mention_spans):
+        return True
+    if following is not None:
+        if following.lower in _ORDINAL_SUFFIX and following.start == token.end:
+            return True
+        if following.text in {":", "–", "-", "—"} and last + 1 < len(tokens) and _DIGITS.match(tokens[last + 1].text):
+            return True  # a time (20:04) or a score (1 – 0)
+        if following.lower in MONTH_WORDS or following.lower in {"a.m.", "p.m.", "am", "pm", "gmt", "utc"}:
+            return True
+        if following.text == "-" and last + 1 < len(tokens) and tokens[last + 1].lower == "year":
+            return True  # 45-year-old
+    if preceding is not None:
+        if preceding.lower in MONTH_WORDS or preceding.lower in {"aged", "age", "number", "no", "no.", "#"}:
+            return True
+        if preceding.text in {"–", "-", "—"} and i >= 2 and _DIGITS.match(tokens[i - 2].text):
+            return True  # the second half of a score
+        if preceding.start == token.start - 1 and preceding.text.isalpha() and preceding.end == token.start:
+            return True
+    if "." not in raw and raw.isdigit() and len(raw) == 4 and 1000 <= int(raw) <= 2100 and "," not in token.text:
+        # A year, unless a plural noun follows it: "1500 soldiers".
+        return not (following is not None and following.text.isalpha() and following.text.islower()
+                    and following.lower.endswith("s") and following.lower not in {"was", "is", "has", "as"})
+    return False
+
+
+def _qualifier(tokens: tuple[Token, ...], first: int) -> tuple[str, int]:
+    words = [t.lower for t in tokens[max(0, first - 3):first]]
+    for phrase, qualifier in QUALIFIERS:
+        if tuple(words[-len(phrase):]) == phrase:
+            return qualifier, first - len(phrase)
+    return "exact", first
+
+
+def _unit(tokens: tuple[Token, ...], count: _Count) -> tuple[str | None, int]:
+    j = count.last
+    n = len(tokens)
+    number_token = tokens[count.first]
+    if number_token.text in CURRENCIES:
+        return CURRENCIES[number_token.text], j
+    if j < n and tokens[j].text == "%":
+        return "percent", j + 1
+    if j < n and tokens[j].lower in PERCENT_WORDS:
+        if tokens[j].lower == "per" and j + 1 < n and tokens[j + 1].lower == "cent":
+            return "percent", j + 2
+        if tokens[j].lower != "per":
+            return "percent", j + 1
+    if j < n and tokens[j].lower in CURRENCY_WORDS:
+        return CURRENCY_WORDS[tokens[j].lower], j + 1
+    # "72-hour": the hyphen joins the number to its noun.
+    if j < n and tokens[j].text == "-" and tokens[j].start == tokens[j - 1].end:
+        j += 1
+    words: list[Token] = []
+    while j < n and len(words) < 5:
+        token = tokens[j]
+        text = token.text
+        if not text[0].isalpha() or token.lower in lexicon.NP_STOP or token.lower in SCALES:
+            break
+        if text[0].isupper() and text not in lexicon.DEMONYMS and not text.isupper():
+            # A proper name right after the number ends the phrase: "beat Panama 3".
+            if not words:
+                return None, j
+            break
+        if text.isupper() and len(text) > 1:
+            words.append(token)  # "18 S-300 launchers", "10 IQ points"
+            j += 1
+            continue
+        words.append(token)
+        j += 1
+    # Drop nationality adjectives and common adjectives before the head: "40 Ukrainian soldiers".
+    content = [t for t in words if t.text not in lexicon.DEMONYMS and t.lower not in lexicon.UNIT_ADJECTIVES]
+    content = _trim_to_noun(content)
+    if not content:
+        return None, count.last
+    head = _singular(content[-1].lower)
+    if content[-1].lower in lexicon.TIME_UNITS or head in lexicon.TIME_UNITS:
+        return None, count.last  # durations and ages are not counts
+    unit = " ".join([t.lower for t in content[:-1]] + [head])
+    return unit, tokens.index(content[-1], count.first) + 1
+
+
+def _trim_to_noun(words: list[Token]) -> list[Token]:
+    """Stop the phrase before a verb that follows the noun: "40 soldiers killed" -> soldiers."""
+    for k, token in enumerate(words):
+        lower = token.lower
+        if k > 0 and (lower.endswith("ed") or lower in IRREGULAR_PARTICIPLES or lower.endswith("ing")):
+            return words[:k]
+    if words and (words[0].lower.endswith("ed") and len(words) == 1):
+        return []
+    return words
+
+
+def _singular(word: str) -> str:
+    irregular = {"people": "person", "men": "man", "women": "woman", "children": "child", "feet": "foot",
+                 "teeth": "tooth", "mice": "mouse", "geese": "goose", "criteria": "criterion", "data": "data",
+                 "series": "series", "species": "species", "police": "police", "news": "news", "aircraft": "aircraft",
+                 "schoolchildren": "schoolchild", "lives": "life", "wives": "wife", "knives": "knife",
+                 "casualties": "casualty", "facilities": "facility", "countries": "country", "cities": "city"}
+    if word in irregular:
+        return irregular[word]
+    for suffix, replacement in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("xes", "x"),
+                                ("zzes", "z"), ("oes", "o")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            return word[: -len(suffix)] + replacement
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _predicate(tokens: tuple[Token, ...], first: int, unit_end: int) -> str | None:
+    """The event verb: after the counted phrase ("were knocked out"), else the nearest one before it."""
+    j, n = unit_end, len(tokens)
+    # Skip coordinated counts: "40 soldiers and 10 civilians had been killed".
+    while j < n and tokens[j].lower in {"and", "or"} and j + 1 < n and _number_at(tokens, j + 1) is not None:
+        k = j + 1
+        while k < n and tokens[k].text not in {",", "."} and not _is_verb(tokens[k]) and tokens[k].lower not in AUXILIARIES:
+            k += 1
+        j = k
+    while j < n and (tokens[j].lower in AUXILIARIES or tokens[j].lower in {"of", "belonging", "to"}
+                     or (tokens[j].text[0].isalpha() and not _is_verb(tokens[j]) and tokens[j].lower not in
+                         lexicon.NP_STOP and j - unit_end < 6)):
+        if tokens[j].lower in {"who", "which", "that"}:
+            break
+        j += 1
+    if j < n and _is_verb(tokens[j]):
+        return _with_particle(tokens, j)
+    for k in range(first - 1, max(-1, first - 8), -1):
+        token = tokens[k]
+        if token.text in {".", ";", "“", "”", '"'}:
+            break
+        if _is_verb(token) and token.lower not in NOT_PREDICATES:
+            return _with_particle(tokens, k)
+    for k in range(first - 1, max(-1, first - 8), -1):
+        if tokens[k].lower in {"confirmed", "reported"}:
+            return tokens[k].lower
+    return None
+
+
+def _is_verb(token: Token) -> bool:
+    lower = token.lower
+    return token.text.isalpha() and token.text.islower() and (
+        (lower.endswith("ed") and len(lower) > 4 and lower not in {"red", "need", "speed", "seed", "hundred"})
+        or lower in IRREGULAR_PARTICIPLES
+    )
+
+
+def _with_particle(tokens: tuple[Token, ...], k: int) -> str:
+    if k + 1 < len(tokens) and tokens[k + 1].lower in PARTICLES:
+        return f"{tokens[k].lower} {tokens[k + 1].lower}"
+    return tokens[k].lower
+
+
+def _continues_list(tokens: tuple[Token, ...]) -> bool:
+    return len(tokens) > 1 and tokens[0].lower in {"among", "including", "these", "of", "they"}
+
+
+def _claimant(offset: int, direct: list[tuple[int, Quote]], attribution: Attribution | None):
+    for position, quote in direct:
+        if quote.start <= offset < quote.end and quote.kind == "direct":
+            return position, Attribution(quote.speaker, quote.speaker_text, quote.cue, quote.speaker_is_entity)
+    if attribution is not None and attribution.speaker:
+        return None, attribution
+    return None, None
+
+
+def _subjects(index: EntityIndex, sentence: Sentence, attribution: Attribution | None) -> tuple[str, ...]:
+    names = []
+    for _, _, entity in index.in_span(sentence.start, sentence.end):
+        if entity.name != (attribution.speaker if attribution else None) and entity.name not in names:
+            names.append(entity.name)
+    return tuple(names)
+
+
+def _qualitative_claim(text: str, sentence: Sentence, attribution: Attribution | None, index: EntityIndex):
+    """An attributed statement with no figure: a denial, an accusation, a report."""
+    if attribution is None or not attribution.speaker or attribution.cue in {None, "read on"}:
+        return None
+    return Claim(
+        text=text[sentence.start:sentence.end],
+        claimant=attribution.speaker,
+        claimant_text=attribution.speaker_text,
+        claimant_is_entity=attribution.is_entity,
+        start=sentence.start,
+        end=sentence.end,
+        predicate=attribution.cue,
+        subjects=_subjects(index, sentence, attribution),
+    )

@@ -1,0 +1,501 @@
+"""Named entities by rules: capitalised runs, gazetteers, titles and heads, then one entity per thing.
+
+1. Runs of capitalised tokens (with inner connectors: "Bank of England",
+   "Ursula von der Leyen") are cut at possessives, titles and nationality
+   adjectives: "Russia's Defense Ministry Spokesman Igor Konashenkov" gives
+   Russia, Russia's Defense Ministry and Igor Konashenkov.
+2. Each part is typed by the first rule that knows it: gazetteer places,
+   organisation and place heads, known lists, product designations (S-300),
+   person cues (a title before it, a known first name, a speech verb after it).
+3. Parts that name the same thing are merged: a surname into the full name,
+   an acronym into the name it abbreviates, transliterations of one GeoNames
+   place, a near-spelling of a name already found.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from . import lexicon
+from .gazetteer import Place, first_names, lookup_place
+from .text import Sentence, Token
+from .types import Entity, Mention
+
+PERSON, ORGANIZATION, LOCATION, PRODUCT = "PERSON", "ORGANIZATION", "LOCATION", "PRODUCT"
+
+CONNECTORS = {"of", "de", "von", "der", "van", "den", "du", "da", "di", "del", "bin", "ibn", "le", "for", "and"}
+# "of" joins a run only after a word that takes it in names: "Bank of England", "Secretary of State".
+OF_TAKERS = lexicon.ORG_HEADS | lexicon.LOCATION_HEADS | lexicon.TITLES | {
+    "republic", "kingdom", "states", "isle", "cape", "house", "state", "sea", "gulf", "museum", "statue",
+    "people", "province", "department", "chamber",
+}
+NAME_PARTICLES = {"von", "van", "der", "den", "de", "bin", "ibn", "da", "di", "del", "le", "du"}
+PRODUCT_HEADS = {"shuttle", "rocket", "missile", "tank", "jet", "aircraft", "helicopter", "drone", "phone",
+                 "console", "browser", "vaccine", "satellite", "spacecraft", "submarine", "frigate", "carrier"}
+STRONG_TITLES = {t for t in lexicon.PERSON_TITLES if t not in {"foreign", "defense", "defence", "home", "vice",
+                                                               "deputy", "former", "acting", "shadow"}}
+TITLE_MODIFIERS = {"vice", "prime", "deputy", "foreign", "defense", "defence", "home", "interior", "finance",
+                   "health", "education", "justice", "former", "acting", "shadow", "chief", "executive", "crown",
+                   "state", "general", "attorney", "secretary"}
+PLACE_PREPOSITIONS = {"in", "at", "from", "near", "to", "into", "across", "outside", "inside", "towards", "toward"}
+_PRODUCT_CODE = re.compile(r"^(?=.*\d)(?=.*[A-Z])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$")
+_NOT_PRODUCT = re.compile(r"^(COVID|G\d|H\d+N\d|MH\d|[A-Z]\d$)")
+_ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,7}$")
+_HYPHENATED_GIVEN_NAME = re.compile(r"^[A-Z][a-z]+-[A-Z]?[a-z]+$")
+SINGLE_CITY_MIN_POPULATION = 100_000
+
+
+@dataclass
+class Part:
+    """A candidate name: a slice of a capitalised run."""
+
+    tokens: list[Token]
+    sentence_initial: bool
+    before: list[Token]  # tokens of the sentence before the part
+    after: list[Token]
+    possessor: "Part | None" = None
+    title_before: str | None = None
+    type: str | None = None
+    place: Place | None = None
+    gender: str | None = None
+    name: str = ""
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].start
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1].end
+
+
+@dataclass
+class _Group:
+    type: str
+    names: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    place: Place | None = None
+    gender: str | None = None
+    key: str = ""
+
+
+def extract_entities(text: str, sentences: list[Sentence]) -> list[Entity]:
+    lowercase_words = _lowercase_words(sentences)
+    parts = [part for sentence in sentences for part in _parts(text, sentence)]
+    for part in parts:
+        _classify(part, lowercase_words)
+    return _consolidate(text, parts)
+
+
+def _lowercase_words(sentences: list[Sentence]) -> set[str]:
+    return {token.text for sentence in sentences for token in sentence.tokens if token.text[0].islower()}
+
+
+DATE_WORDS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+              "March", "April", "June", "July", "August", "September", "October", "November", "December"}
+
+
+def _is_name_token(token: Token) -> bool:
+    return (token.is_capitalized and (token.text[0].isalpha() or token.text[:3] in {"al-", "el-"})
+            and token.text not in DATE_WORDS)
+
+
+def _runs(sentence: Sentence) -> list[tuple[int, int]]:
+    tokens = sentence.tokens
+    runs, i, n = [], 0, len(tokens)
+    while i < n:
+        if not _is_name_token(tokens[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            token, previous = tokens[j], tokens[j - 1]
+            adjacent = token.start - previous.end <= 1
+            if _is_name_token(token) and adjacent:
+                j += 1
+            elif (
+                token.lower in CONNECTORS and adjacent and j + 1 < n and _is_name_token(tokens[j + 1])
+                and _connector_joins(tokens, i, j)
+            ):
+                j += 2 if token.lower != "for" or tokens[j + 1].lower != "the" else 3
+            elif token.text.isdigit() and adjacent and len(token.text) <= 4 and _takes_number(tokens, i, j):
+                j += 1
+            else:
+                break
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def _connector_joins(tokens: tuple[Token, ...], i: int, j: int) -> bool:
+    word = tokens[j].lower
+    if word in NAME_PARTICLES:
+        return True
+    previous = tokens[j - 1].lower
+    if word == "of":
+        return previous in OF_TAKERS
+    if word == "for":
+        return previous in lexicon.ORG_HEADS or previous in {"commissioner", "centre", "center"}
+    # "and" inside an organisation: "Food and Drug Administration".
+    if word == "and":
+        k = j + 1
+        while k < len(tokens) and _is_name_token(tokens[k]):
+            k += 1
+        return tokens[k - 1].lower in lexicon.ORG_HEADS and k - j <= 4
+    return False
+
+
+def _takes_number(tokens: tuple[Token, ...], i: int, j: int) -> bool:
+    """A model number after a product name: "Internet Explorer 6", "Boeing 747", "Vostok 1"."""
+    head = " ".join(t.text for t in tokens[i:j])
+    following = tokens[j + 1] if j + 1 < len(tokens) else None
+    if following is not None and following.text[0].islower() and following.lower.endswith("s"):
+        return False
+    words = set(head.split())
+    return bool(words & lexicon.KNOWN_PRODUCTS or words & lexicon.PRODUCT_MAKERS or head in lexicon.KNOWN_PRODUCTS
+                or head.split()[-1] in {"Explorer", "Vostok", "Apollo", "Soyuz", "Windows"})
+
+
+def _parts(text: str, sentence: Sentence) -> list[Part]:
+    tokens = sentence.tokens
+    parts: list[Part] = []
+    previous_part: Part | None = None
+    previous_end = -1
+    first_word = next((k for k, t in enumerate(tokens) if t.text not in lexicon_open_quotes()), 0)
+    for i, j in _runs(sentence):
+        run = list(tokens[i:j])
+        possessor = None
+        if previous_part is not None and i - previous_end == 1 and tokens[previous_end].text in {"'s", "’s", "'S"}:
+            possessor = previous_part
+        for piece in _split_run(run):
+            k = tokens.index(piece[0], i)
+            part = Part(
+                tokens=piece,
+                sentence_initial=(k == first_word or (k > 0 and tokens[k - 1].text in ":;")),
+                before=list(tokens[max(0, k - 4):k]),
+                after=list(tokens[k + len(piece):k + len(piece) + 4]),
+                possessor=possessor if piece is run or k == i else None,
+            )
+            part.title_before = _title_before(tokens, k)
+            parts.append(part)
+        previous_part = parts[-1] if parts else None
+        previous_end = j
+    return parts
+
+
+_OPEN_QUOTES = set("“„«\"‘‹")
+
+
+def lexicon_open_quotes() -> set[str]:
+    return _OPEN_QUOTES
+
+
+def _split_run(run: list[Token]) -> list[list[Token]]:
+    """Cut a run at titles and drop leading words that name nothing."""
+    pieces: list[list[Token]] = []
+    current: list[Token] = []
+    ends_with_org = run[-1].lower in lexicon.ORG_HEADS
+    for index, token in enumerate(run):
+        lower = token.lower.rstrip(".")
+        rest = run[index + 1:]
+        is_title = lower in STRONG_TITLES or (lower in TITLE_MODIFIERS and rest and rest[0].lower in STRONG_TITLES)
+        if is_title and not (ends_with_org and rest and not any(t.lower in STRONG_TITLES for t in rest)
+                             and _org_after(rest)):
+            if current:
+                pieces.append(current)
+            current = []
+            continue
+        if token.lower == "of" and not current:
+            continue
+        current.append(token)
+    if current:
+        pieces.append(current)
+    cleaned = []
+    for piece in pieces:
+        while piece and (piece[0].text in lexicon.NON_NAME_WORDS or piece[0].lower in CONNECTORS):
+            piece = piece[1:]
+        # A nationality adjective leads a name only when the name is an organisation: "Korean Central News Agency".
+        while piece and piece[0].text in lexicon.DEMONYMS and not (
+            piece[-1].lower in lexicon.ORG_HEADS and len(piece) > 1
+        ):
+            piece = piece[1:]
+        while piece and piece[-1].lower in CONNECTORS:
+            piece = piece[:-1]
+        if piece:
+            cleaned.append(piece)
+    return cleaned
+
+
+def _org_after(rest: list[Token]) -> bool:
+    return rest[-1].lower in lexicon.ORG_HEADS
+
+
+def _title_before(tokens: tuple[Token, ...], k: int) -> str | None:
+    """A person title just before position k, skipping an abbreviation's full stop: "Maj. Tom Holloway"."""
+    j = k - 1
+    if j >= 0 and tokens[j].text == ".":
+        j -= 1
+    if j >= 0 and tokens[j].lower.rstrip(".") in lexicon.PERSON_TITLES:
+        return tokens[j].lower.rstrip(".")
+    return None
+
+
+def _classify(part: Part, lowercase_words: set[str]) -> None:
+    tokens = part.tokens
+    words = [t.text for t in tokens]
+    part.name = " ".join(words).replace(" - ", "-")
+    name, last = part.name, tokens[-1].lower
+    next_word = part.after[0].lower if part.after else ""
+    previous_word = part.before[-1].lower if part.before else ""
+    first_name_gender = first_names().get(words[0]) if len(words) > 1 else None
+    place = lookup_place(name)
+
+    if part.possessor is not None and last in lexicon.ORG_HEADS:
+        part.type = ORGANIZATION
+        return
+    if place is not None and place.kind in {"country", "region"} and part.title_before is None:
+        part.type, part.place = LOCATION, place
+        return
+    if name in lexicon.KNOWN_ORGANIZATIONS:
+        part.type = ORGANIZATION
+        return
+    if name in lexicon.KNOWN_PRODUCTS or _is_product(tokens):
+        part.type = PRODUCT
+        return
+    if last in lexicon.ORG_HEADS and len(tokens) > 1 or (len(tokens) > 2 and tokens[0].lower in lexicon.ORG_HEADS
+                                                         and tokens[1].lower == "of"):
+        part.type = ORGANIZATION
+        return
+    if last in lexicon.LOCATION_HEADS and len(tokens) > 1:
+        part.type, part.place = LOCATION, lookup_place(" ".join(words[:-1])) or place
+        return
+    person_cue = (
+        part.title_before is not None
+        or (first_name_gender is not None and len(words) <= 4)
+        or any(t.lower in NAME_PARTICLES or t.text[:3] in {"al-", "el-"} for t in tokens)
+        or (len(words) in (2, 3) and next_word in lexicon.SPEECH_VERBS)
+        or (len(words) in (2, 3) and all(_HYPHENATED_GIVEN_NAME.match(w) or w.istitle() for w in words)
+            and any(_HYPHENATED_GIVEN_NAME.match(w) for w in words[1:]))
+    )
+    if place is not None and not person_cue:
+        if len(words) > 1 or place.population >= SINGLE_CITY_MIN_POPULATION or previous_word in PLACE_PREPOSITIONS:
+            if not (part.sentence_initial and name.lower() in lowercase_words):
+                part.type, part.place = LOCATION, place
+                return
+    if person_cue and len(words) >= 2 and not any(w in lexicon.NON_NAME_WORDS for w in words[1:]):
+        part.type = PERSON
+        part.gender = _gender(part, first_name_gender)
+        return
+    if next_word in lexicon.LOCATION_HEADS and len(words) <= 3:
+        part.type = LOCATION
+        return
+    if next_word in lexicon.ORG_HEADS and next_word not in {"news", "times", "post"} and len(words) <= 3:
+        return
+    # Left untyped: may still be a surname, an acronym or a spelling of something typed elsewhere.
+
+
+def _gender(part: Part, first_name_gender: str | None) -> str | None:
+    if part.title_before in lexicon.FEMALE_TITLES:
+        return "f"
+    if part.title_before in lexicon.MALE_TITLES:
+        return "m"
+    return first_name_gender if first_name_gender in {"m", "f"} else None
+
+
+def _is_product(tokens: list[Token]) -> bool:
+    for token in tokens:
+        if _PRODUCT_CODE.match(token.text) and not _NOT_PRODUCT.match(token.text) and len(token.text) <= 12:
+            return True
+    words = [t.text for t in tokens]
+    if len(words) > 1 and (words[0] in lexicon.PRODUCT_MAKERS or words[0] in lexicon.KNOWN_PRODUCTS):
+        return True
+    if len(words) > 1 and " ".join(words[:2]) in lexicon.KNOWN_PRODUCTS:
+        return True
+    return len(words) > 1 and any(t.lower in PRODUCT_HEADS for t in tokens[:-1])
+
+
+def _consolidate(text: str, parts: list[Part]) -> list[Entity]:
+    groups: list[_Group] = []
+    by_key: dict[tuple[str, str], _Group] = {}
+
+    def add(group: _Group, part_name: str, start: int, end: int) -> None:
+        if part_name not in group.names:
+            group.names.append(part_name)
+        group.mentions.append(Mention(start, end, text[start:end]))
+
+    # Typed multi-word and known names first, so that surnames and acronyms find them.
+    typed = [p for p in parts if p.type is not None]
+    for part in sorted(typed, key=lambda p: -len(p.tokens)):
+        name = _full_name(part)
+        key = (part.type, part.place.group if part.place else _norm(name))
+        group = by_key.get(key) or _find_containing(groups, part.type, name)
+        if group is None and part.place is None:
+            group = _near_spelling(groups, name, part.type)
+        if group is None:
+            group = _Group(type=part.type, place=part.place, gender=part.gender, key=name)
+            groups.append(group)
+            by_key[key] = group
+        group.gender = group.gender or part.gender
+        if name != part.name:
+            # "Russia's Defense Ministry": the full name, with the bare "Defense Ministry" as an alias.
+            add(group, name, part.possessor.start, part.end)
+            if part.name not in group.names:
+                group.names.append(part.name)
+        else:
+            add(group, name, part.start, part.end)
+
+    for part in parts:
+        if part.type is not None:
+            continue
+        group = _resolve_untyped(part, groups)
+        if group is not None:
+            add(group, part.name, part.start, part.end)
+
+    entities = []
+    for group in groups:
+        names = sorted(group.names, key=lambda n: (-len(n.split()), -len(n)))
+        canonical = names[0]
+        if group.type == LOCATION and group.place is not None:
+            # A place keeps the name the article uses most (Russia, not Russian Federation), then first.
+            counts = defaultdict(int)
+            for mention in group.mentions:
+                counts[mention.text] += 1
+            used = [n for n in names if n in counts]
+            if used:
+                canonical = max(used, key=lambda n: (counts[n], -min(m.start for m in group.mentions if m.text == n)))
+        aliases = tuple(n for n in names if n != canonical)
+        mentions = tuple(sorted(set(group.mentions), key=lambda m: m.start))
+        place = group.place
+        entities.append(
+            Entity(
+                name=canonical,
+                type=group.type,
+                aliases=aliases,
+                mentions=mentions,
+                country_code=(place.country_code or None) if place else None,
+                latitude=place.latitude if place else None,
+                longitude=place.longitude if place else None,
+                gender=group.gender,
+            )
+        )
+    return sorted(entities, key=lambda e: e.mentions[0].start)
+
+
+def _full_name(part: Part) -> str:
+    if part.type == ORGANIZATION and part.possessor is not None:
+        return f"{part.possessor.name}'s {part.name}"
+    return part.name
+
+
+def _find_containing(groups: list[_Group], type_: str, name: str) -> _Group | None:
+    """A shorter form of a name already found: "Defense Ministry" in "Russia's Defense Ministry"."""
+    words = name.split()
+    for group in groups:
+        if group.type != type_:
+            continue
+        for known in group.names:
+            known_words = known.replace("'s ", " ").split()
+            if len(known_words) > len(words) and (
+                known_words[-len(words):] == words or (type_ == LOCATION and known_words[: len(words)] == words)
+            ):
+                return group
+    return None
+
+
+def _resolve_untyped(part: Part, groups: list[_Group]) -> _Group | None:
+    name = part.name
+    words = name.split()
+    if name in lexicon.NON_NAME_WORDS or name in lexicon.DEMONYMS:
+        return None
+    # A surname (or the last words) of a person named in full.
+    persons = [g for g in groups if g.type == PERSON and any(n.split()[-len(words):] == words for n in g.names
+                                                             if len(n.split()) > len(words))]
+    if persons:
+        return _nearest_before(persons, part.start)
+    # Any shorter form of an organisation, place or product.
+    for type_ in (ORGANIZATION, LOCATION, PRODUCT):
+        group = _find_containing(groups, type_, name)
+        if group is not None:
+            return group
+    # An acronym of a name in the article: KCNA, WHO.
+    if _ACRONYM.match(name.replace(".", "")):
+        letters = name.replace(".", "").replace("&", "")
+        for group in groups:
+            for known in group.names:
+                initials = "".join(w[0] for w in known.replace("'s ", " ").split() if w[0].isupper())
+                if len(letters) >= 2 and initials == letters:
+                    return group
+    if not part.sentence_initial:
+        return _near_spelling(groups, name, None)
+    return None
+
+
+def _near_spelling(groups: list[_Group], name: str, type_: str | None) -> _Group | None:
+    """A misspelling of a name already found: "Vano-Frankivsk" for Ivano-Frankivsk."""
+    if len(name) < 6:
+        return None
+    for group in groups:
+        if type_ is not None and group.type != type_:
+            continue
+        for known in group.names:
+            for candidate in {known, known.split()[-1]}:
+                if (candidate[0] == name[0] or group.type == LOCATION) and candidate != name and (
+                    abs(len(candidate) - len(name)) <= 2 and _edit_distance(candidate, name) <= 2
+                ):
+                    return group
+    return None
+
+
+def _nearest_before(groups: list[_Group], offset: int) -> _Group:
+    def last_before(group: _Group) -> int:
+        starts = [m.start for m in group.mentions if m.start < offset]
+        return max(starts) if starts else -1
+
+    return max(groups, key=last_before)
+
+
+def _edit_distance(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def _norm(name: str) -> str:
+    return " ".join(name.lower().replace("’", "'").split())
+
+
+class EntityIndex:
+    """Which entity a span of text names, for attributing quotes and claims."""
+
+    def __init__(self, entities: list[Entity]):
+        self.entities = entities
+        self._mentions = sorted(
+            ((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda item: item[0]
+        )
+        self._gender: dict[str, str | None] = {e.name: e.gender for e in entities}
+        self.by_name = {e.name: e for e in entities}
+        self._by_surface: dict[str, Entity] = defaultdict(lambda: None)
+        for entity in entities:
+            for alias in (entity.name, *entity.aliases):
+                self._by_surface.setdefault(alias, entity)
+
+    def in_span(self, start: int, end: int) -> list[tuple[int, int, Entity]]:
+        return [m for m in self._mentions if m[0] >= start and m[1] <= end]
+
+    def persons_before(self, offset: int) -> list[tuple[int, int, Entity]]:
+        return [m for m in self._mentions if m[1] <= offset and m[2].type == PERSON]
+
+    def last_person_before(self, offset: int, gender: str | None = None) -> Entity | None:
+        for _, _, entity in reversed(self.persons_before(offset)):
+            if gender is None or entity.gender in (None, gender):
+                return entity
+        return None
+
+    def by_surface(self, surface: str) -> Entity | None:
+        return self._by_surface.get(surface)

@@ -1,0 +1,22 @@
+"""Text in, structured data out: the whole extraction pipeline."""
+
+from __future__ import annotations
+
+from .claims import extract_claims
+from .entities import EntityIndex, extract_entities
+from .quotes import extract_quotes
+from .text import split_sentences
+from .types import Document, Extraction
+
+# Stored with every article, so that articles read by an older extractor can be found and re-read.
+EXTRACTOR_VERSION = "rules-1.0"
+
+
+def extract(document: Document) -> Extraction:
+    text = document.text
+    sentences = split_sentences(text)
+    entities = extract_entities(text, sentences)
+    index = EntityIndex(entities)
+    quotes, attributions = extract_quotes(text, sentences, index)
+    claims = extract_claims(text, sentences, index, quotes, attributions)
+    return Extraction(document=document, entities=tuple(entities), quotes=tuple(quotes), claims=tuple(claims))

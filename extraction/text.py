@@ -1,0 +1,115 @@
+"""Tokens, sentences and paragraphs with their character offsets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Abbreviations (U.S.), words with inner hyphens or apostrophes (al-Sadr, S-300, don't),
+# a possessive 's as its own token, numbers with separators, any other character.
+_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}"
+    r"|[^\W\d_](?:\w|[-'’&](?=\w))*?(?=['’][sS]\b)"
+    r"|['’][sS]\b"
+    r"|\d+(?:[.,]\d+)*"
+    r"|[^\W\d_](?:\w|[-'’&](?=\w))*"
+    r"|\S"
+)
+OPEN_QUOTES = "“„«\"‘‹"
+CLOSE_QUOTES = "”“»\"’›"
+ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "st", "mt", "maj", "gen", "lt", "col", "capt", "sgt", "gov", "sen",
+    "rep", "jr", "sr", "vs", "no", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul",
+    "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est", "dept", "fig", "vol", "ft", "km", "cm",
+}
+_SENTENCE_STARTERS = {"The", "He", "She", "It", "They", "We", "I", "A", "An", "In", "But", "This", "That"}
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def is_capitalized(self) -> bool:
+        # "al-Sadr", "el-Sisi": lower-case particles that begin a name.
+        return self.text[0].isupper() or self.text[:3] in _LOWER_NAME_PREFIXES
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+_LOWER_NAME_PREFIXES = {"al-", "el-"}
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    tokens: tuple[Token, ...]
+    paragraph: int  # index of its paragraph in the text
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    return [Token(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(text)]
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph: blocks separated by blank lines."""
+    spans = []
+    position = 0
+    for block in text.split("\n\n"):
+        stripped = block.strip()
+        if stripped:
+            start = position + block.index(stripped)
+            spans.append((start, start + len(stripped)))
+        position += len(block) + 2
+    return spans
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    for index, (p_start, p_end) in enumerate(paragraphs(text)):
+        tokens = tokenize(text[p_start:p_end], p_start)
+        begin = 0
+        for i, token in enumerate(tokens):
+            if _ends_sentence(tokens, i):
+                # Closing quotes and brackets after the stop stay with this sentence.
+                end = i + 1
+                while end < len(tokens) and tokens[end].text in CLOSE_QUOTES + ")]" and _attached(tokens, end):
+                    end += 1
+                if end < len(tokens) and _starts_sentence(tokens[end]):
+                    sentences.append(Sentence(tokens[begin].start, tokens[end - 1].end, tuple(tokens[begin:end]), index))
+                    begin = end
+        if begin < len(tokens):
+            sentences.append(Sentence(tokens[begin].start, tokens[-1].end, tuple(tokens[begin:]), index))
+    return sentences
+
+
+def _attached(tokens: list[Token], i: int) -> bool:
+    return tokens[i].start == tokens[i - 1].end
+
+
+def _ends_sentence(tokens: list[Token], i: int) -> bool:
+    text = tokens[i].text
+    if text in {"!", "?", "…"}:
+        return True
+    if text != ".":
+        # "U.S." at the end of a sentence: only when a usual sentence opener follows.
+        return text.endswith(".") and i + 1 < len(tokens) and tokens[i + 1].text in _SENTENCE_STARTERS
+    if i == 0:
+        return False
+    previous = tokens[i - 1]
+    if previous.end != tokens[i].start:
+        return True
+    if previous.lower in ABBREVIATIONS:
+        return False
+    # An initial ("Steven F. Udvar-Hazy") does not end a sentence.
+    return not (len(previous.text) == 1 and previous.text.isupper())
+
+
+def _starts_sentence(token: Token) -> bool:
+    first = token.text[0]
+    return first.isupper() or first.isdigit() or token.text in OPEN_QUOTES or first in "([" or token.is_capitalized
