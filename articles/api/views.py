@@ -1,0 +1,148 @@
+"""Read endpoints for articles, sources, entities and quotes."""
+
+from django.db.models import Exists, OuterRef
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
+
+from extraction import Document, DocumentError
+from ingestion.services import CREATED, article_ingest
+from newsapi.api.errors import reject_large_body
+
+from articles import selectors
+from articles.filters import ArticleFilterSet, EntityFilterSet, QuoteFilterSet
+from articles.models import Mention, Quote, Source
+from newsapi.api.views import SubListMixin, reject_query_parameters
+
+from .serializers import (
+    ArticleDetailSerializer,
+    ArticleInputSerializer,
+    ArticleEntitySerializer,
+    ArticleListSerializer,
+    ArticleQuoteSerializer,
+    EntityDetailSerializer,
+    EntitySerializer,
+    QuoteSerializer,
+    SourceSerializer,
+    entities_with_mentions,
+)
+
+@extend_schema_view(
+    list=extend_schema(summary="List sources"), retrieve=extend_schema(summary="A source")
+)
+class SourceViewSet(viewsets.ReadOnlyModelViewSet):
+    queryset = Source.objects.all()
+    serializer_class = SourceSerializer
+    ordering_fields = ["name"]
+    ordering = ["name", "id"]
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List articles", description="Newest first by default. Filters combine with AND."),
+    retrieve=extend_schema(summary="An article with its entities, quotes and claims"),
+)
+class ArticleViewSet(SubListMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    filterset_class = ArticleFilterSet
+    ordering_fields = ["published_at", "title", "rank"]
+    ordering_requires = {"rank": "search"}
+    ordering = ["-published_at", "-id"]
+    detail_actions = {"retrieve", "create", "entities"}
+
+    def get_queryset(self):
+        # Detail embeds entities with mentions and quotes: prefetched, so the query count is fixed.
+        return selectors.article_detail() if self.action in self.detail_actions else selectors.article_list()
+
+    def get_serializer_class(self):
+        return ArticleDetailSerializer if self.action in self.detail_actions else ArticleListSerializer
+
+    @extend_schema(
+        summary="Post an article for extraction (token required)",
+        description=(
+            "Runs the extraction and stores the article as the loader does. Idempotent on content: posting the "
+            "same title, subtitle, body and date again answers 200 with the stored article and adds no rows. "
+            "Bodies over MAX_ARTICLE_BODY_BYTES (default 1,000,000) are refused with 413."
+        ),
+        request=ArticleInputSerializer,
+        responses={
+            201: OpenApiResponse(ArticleDetailSerializer, description="Stored now."),
+            200: OpenApiResponse(ArticleDetailSerializer, description="Already stored: nothing changed."),
+        },
+    )
+    def create(self, request):
+        reject_large_body(request)
+        incoming = ArticleInputSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        data = incoming.validated_data
+        document = Document(
+            title=" ".join(data["title"].split()), body=data["body"].strip(), published_at=data["published_at"],
+            subtitle=(data.get("subtitle") or "").strip() or None, url=data.get("url") or None,
+            source=(data.get("source") or "").strip() or None,
+        )
+        try:
+            result = article_ingest(document=document)
+        except DocumentError as error:
+            raise ValidationError({error.field or "non_field_errors": [error.reason]}) from None
+        article = self.get_queryset().get(pk=result.article.pk)
+        serializer = self.get_serializer_class()(article, context=self.get_serializer_context())
+        return Response(serializer.data, status=status.HTTP_201_CREATED if result.status == CREATED else status.HTTP_200_OK)
+
+    @extend_schema(summary="Quotes reported in an article", responses=ArticleQuoteSerializer(many=True))
+    @action(detail=True, filter_backends=[])
+    def quotes(self, request, pk=None):
+        article = self.get_object()
+        return self.sub_list(request, Quote.objects.filter(article=article).select_related("speaker"),
+                             ArticleQuoteSerializer, ordering=("start", "id"))
+
+    @extend_schema(summary="Entities an article names, with their mentions",
+                   responses=ArticleEntitySerializer(many=True))
+    @action(detail=True, filter_backends=[], pagination_class=None)
+    def entities(self, request, pk=None):
+        # One article names tens of entities, not thousands: one unpaginated list.
+        reject_query_parameters(request, allowed=set())
+        article = self.get_object()
+        return Response(ArticleEntitySerializer(entities_with_mentions(article), many=True).data)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List entities"),
+    retrieve=extend_schema(summary="An entity with its counts"),
+)
+class EntityViewSet(SubListMixin, viewsets.ReadOnlyModelViewSet):
+    filterset_class = EntityFilterSet
+    ordering_fields = ["name", "article_count"]
+    ordering = ["name", "id"]
+
+    def get_queryset(self):
+        # Aliases are prefetched; counts are correlated subqueries, one query whatever the page size.
+        return selectors.entity_detail() if self.action == "retrieve" else selectors.entity_list()
+
+    def get_serializer_class(self):
+        return EntityDetailSerializer if self.action == "retrieve" else EntitySerializer
+
+    @extend_schema(summary="Articles that mention an entity", responses=ArticleListSerializer(many=True))
+    @action(detail=True, filter_backends=[])
+    def articles(self, request, pk=None):
+        entity = self.get_object()
+        articles = selectors.article_list().filter(Exists(Mention.objects.filter(article=OuterRef("pk"), entity=entity)))
+        return self.sub_list(request, articles, ArticleListSerializer, ordering=("-published_at", "-id"))
+
+    @extend_schema(summary="Quotes by an entity", responses=QuoteSerializer(many=True))
+    @action(detail=True, filter_backends=[])
+    def quotes(self, request, pk=None):
+        entity = self.get_object()
+        return self.sub_list(request, selectors.quote_list().filter(speaker=entity), QuoteSerializer)
+
+
+@extend_schema_view(list=extend_schema(summary="List quotes"), retrieve=extend_schema(summary="A quote"))
+class QuoteViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = QuoteSerializer
+    filterset_class = QuoteFilterSet
+    ordering_fields = ["id"]
+    ordering = ["-id"]
+
+    def get_queryset(self):
+        # Speaker and article are embedded in every row.
+        return selectors.quote_list()
+

@@ -1,0 +1,78 @@
+"""FilterSets for the articles app's lists. Every filter here appears in the OpenAPI schema."""
+
+import django_filters
+from django.db.models import Exists, OuterRef, Q
+
+from newsapi.api.fields import IsoDateTimeBoundFilter, ObjectReferenceFilter
+
+from .models import Article, Entity, EntityType, Mention, Quote, QuoteKind, Source
+from .search import search_articles
+
+
+class ArticleFilterSet(django_filters.FilterSet):
+    search = django_filters.CharFilter(
+        method="filter_search",
+        help_text="Full-text search over title, subtitle and body (PostgreSQL: ranked; see `ordering=-rank`).",
+    )
+    published_after = IsoDateTimeBoundFilter(
+        field_name="published_at", lookup_expr="gte",
+        help_text="Published at or after this ISO 8601 date or date-time (a date means its start, UTC).",
+    )
+    published_before = IsoDateTimeBoundFilter(
+        field_name="published_at", lookup_expr="lte", end_of_day=True,
+        help_text="Published at or before this ISO 8601 date or date-time (a date means its end, UTC).",
+    )
+    source = django_filters.ModelChoiceFilter(
+        queryset=Source.objects.all(), to_field_name="slug", help_text="The source's slug."
+    )
+    entity = ObjectReferenceFilter(
+        model=Entity, method="filter_entity", help_text="Articles that mention this entity (its id or slug)."
+    )
+
+    class Meta:
+        model = Article
+        fields = ["search", "published_after", "published_before", "source", "entity"]
+
+    def filter_search(self, queryset, name, value):
+        return search_articles(queryset, value)
+
+    def filter_entity(self, queryset, name, entity):
+        return queryset.filter(Exists(Mention.objects.filter(article=OuterRef("pk"), entity=entity)))
+
+
+class EntityFilterSet(django_filters.FilterSet):
+    type = django_filters.ChoiceFilter(choices=EntityType.choices, help_text="Entity type.")
+    search = django_filters.CharFilter(method="filter_search", help_text="Words in the name or any alias.")
+    article = django_filters.ModelChoiceFilter(
+        queryset=Article.objects.all(), field_name="mentions__article", distinct=True,
+        help_text="Entities this article (id) mentions.",
+    )
+
+    class Meta:
+        model = Entity
+        fields = ["type", "search", "article"]
+
+    def filter_search(self, queryset, name, value):
+        return queryset.filter(Q(name__icontains=value) | Q(alias_set__name__icontains=value)).distinct()
+
+
+
+class QuoteFilterSet(django_filters.FilterSet):
+    speaker = ObjectReferenceFilter(model=Entity, field_name="speaker", help_text="The speaker entity's id or slug.")
+    speaker_text = django_filters.CharFilter(
+        lookup_expr="icontains", help_text='Words in the speaker as worded ("Kremlin sources").'
+    )
+    kind = django_filters.ChoiceFilter(choices=QuoteKind.choices, help_text="Direct, partial or indirect.")
+    article = django_filters.ModelChoiceFilter(queryset=Article.objects.all(), help_text="The article's id.")
+    search = django_filters.CharFilter(field_name="text", lookup_expr="icontains", help_text="Words in the quote.")
+    published_after = IsoDateTimeBoundFilter(
+        field_name="article__published_at", lookup_expr="gte", help_text="Article published at or after (ISO 8601)."
+    )
+    published_before = IsoDateTimeBoundFilter(
+        field_name="article__published_at", lookup_expr="lte", end_of_day=True,
+        help_text="Article published at or before (ISO 8601).",
+    )
+
+    class Meta:
+        model = Quote
+        fields = ["speaker", "speaker_text", "kind", "article", "search", "published_after", "published_before"]

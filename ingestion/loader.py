@@ -1,0 +1,43 @@
+"""Load many documents, one transaction each, and report what happened to each."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from extraction import DocumentError
+
+from .readers import read_paths
+from .services import article_ingest
+
+
+@dataclass
+class LoadReport:
+    statuses: Counter = field(default_factory=Counter)  # created, unchanged, updated, failed
+    extracted: Counter = field(default_factory=Counter)  # entities, quotes, claims of stored articles
+    failures: list[str] = field(default_factory=list)  # "path:line: reason"
+
+
+def load_paths(paths: list[Path], on_failure: Callable[[str], None] | None = None) -> LoadReport:
+    report = LoadReport()
+    for result in read_paths(paths):
+        if result.error is not None:
+            _fail(report, f"{result.location}: {result.error}", on_failure)
+            continue
+        try:
+            outcome = article_ingest(document=result.document)
+        except DocumentError as error:
+            _fail(report, f"{result.location}: {error}", on_failure)
+            continue
+        report.statuses[outcome.status] += 1
+        report.extracted.update(outcome.counts)
+    return report
+
+
+def _fail(report: LoadReport, message: str, on_failure) -> None:
+    report.statuses["failed"] += 1
+    report.failures.append(message)
+    if on_failure is not None:
+        on_failure(message)

@@ -1,0 +1,90 @@
+"""Filter fields shared by the apps' FilterSets."""
+
+from datetime import timedelta
+
+import django_filters
+from django import forms
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+
+from extraction.document import parse_iso_datetime
+
+
+class IsoDateTimeBoundField(forms.CharField):
+    """An ISO 8601 date or date-time. A bare date is the start of that day (UTC), or its end with `end_of_day`."""
+
+    def __init__(self, *args, end_of_day=False, **kwargs):
+        self.end_of_day = end_of_day
+        super().__init__(*args, **kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        try:
+            moment = parse_iso_datetime(value)
+        except ValueError:
+            raise forms.ValidationError(
+                "Enter an ISO 8601 date (2022-02-24) or date-time (2022-02-24T20:04:00Z).", code="invalid"
+            ) from None
+        if self.end_of_day and len(value.strip()) == 10:
+            moment = moment.replace(tzinfo=moment.tzinfo) + timedelta(days=1) - timedelta(microseconds=1)
+        return moment
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class IsoDateTimeBoundFilter(django_filters.Filter):
+    field_class = IsoDateTimeBoundField
+
+    def __init__(self, *args, end_of_day=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.extra["end_of_day"] = end_of_day
+
+
+class ObjectReferenceField(forms.CharField):
+    """An object's numeric id or its slug; one that does not exist is a validation error."""
+
+    def __init__(self, *args, model=None, **kwargs):
+        self.model = model
+        super().__init__(*args, **kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        lookup = {"pk": int(value)} if value.isdigit() else {"slug": value}
+        found = self.model.objects.filter(**lookup).first()
+        if found is None:
+            raise forms.ValidationError(
+                f"No {self.model._meta.verbose_name} with id or slug {value!r}.", code="does_not_exist"
+            )
+        return found
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class ObjectReferenceFilter(django_filters.Filter):
+    field_class = ObjectReferenceField
+
+    def __init__(self, *args, model=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.extra["model"] = model
+
+
+class StrictBooleanField(forms.CharField):
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        if value.lower() in {"true", "1"}:
+            return True
+        if value.lower() in {"false", "0"}:
+            return False
+        raise forms.ValidationError("Enter true or false.", code="invalid")
+
+
+@extend_schema_field(OpenApiTypes.BOOL)
+class StrictBooleanFilter(django_filters.Filter):
+    field_class = StrictBooleanField
+
+
+__all__ = ["IsoDateTimeBoundFilter", "ObjectReferenceFilter", "StrictBooleanFilter"]

@@ -1,0 +1,13 @@
+"""The /api/v1/ router: every resource of the API, in one place."""
+
+from rest_framework.routers import DefaultRouter
+
+from articles.api.views import QuoteViewSet, SourceViewSet
+from claims.api.views import ArticleViewSet, ClaimViewSet, EntityViewSet
+
+router = DefaultRouter()
+router.register("articles", ArticleViewSet, basename="article")
+router.register("sources", SourceViewSet, basename="source")
+router.register("entities", EntityViewSet, basename="entity")
+router.register("quotes", QuoteViewSet, basename="quote")
+router.register("claims", ClaimViewSet, basename="claim")
