@@ -8,9 +8,8 @@ appear in the title, subtitle or body (case-insensitive), unranked.
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import F, Q, QuerySet, Value
+from django.db.models import F, FloatField, Q, QuerySet, Value
 from django.db.models.functions import Cast
-from django.db.models import FloatField
 
 
 def is_postgresql() -> bool:

@@ -49,11 +49,16 @@ QUALIFIERS = [
     (("~",), "approximately"),
 ]
 AUXILIARIES = {"had", "have", "has", "been", "were", "was", "be", "being", "are", "is", "reportedly",
-               "also", "all", "allegedly", "already", "later", "since", "not", "now", "then", "being"}
+               "also", "all", "allegedly", "already", "later", "since", "not", "now", "then"}
 IRREGULAR_PARTICIPLES = {"shot", "hit", "struck", "won", "lost", "fell", "held", "taken", "seen", "left", "brought",
                          "put", "cut", "sent", "built", "sold", "bought", "made", "found", "given", "run", "beaten",
                          "caught", "hurt", "driven", "flown", "thrown", "stolen", "born", "spent", "paid", "met",
                          "kept", "led", "rose", "risen", "dropped", "grew", "grown", "died", "dead", "drowned"}
+# Past tenses that end a counted phrase: "10 buses ran", "300 people fled".
+IRREGULAR_PAST = {"ran", "went", "came", "fled", "fell", "rose", "grew", "saw", "took", "gave", "got", "left", "stood",
+                  "sat", "began", "became", "remained", "stayed", "lay", "slept", "swam", "flew", "drove", "rode",
+                  "wrote", "spoke", "broke", "chose", "froze", "hid", "bit", "ate", "drank", "sank", "stuck", "won",
+                  "lost", "hit", "struck", "died", "say", "said", "were", "are", "was", "is", "remain", "live"}
 PARTICLES = {"down", "out", "off", "up", "over", "away"}
 NOT_PREDICATES = {"confirmed", "reported", "estimated", "said", "added", "claimed", "announced"} | {"according"}
 MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -210,7 +215,7 @@ def _excluded(tokens: tuple[Token, ...], i: int, last: int, mention_spans) -> bo
             return True  # a time (20:04) or a score (1 – 0)
         if following.lower in MONTH_WORDS or following.lower in {"a.m.", "p.m.", "am", "pm", "gmt", "utc"}:
             return True
-        if following.text == "-" and last + 1 < len(tokens) and tokens[last + 1].lower == "year":
+        if following.text == "-" and last + 1 < len(tokens) and tokens[last + 1].lower.startswith("year-old"):
             return True  # 45-year-old
     if preceding is not None:
         if preceding.lower in MONTH_WORDS or preceding.lower in {"aged", "age", "number", "no", "no.", "#"}:
@@ -285,7 +290,8 @@ def _trim_to_noun(words: list[Token]) -> list[Token]:
     """Stop the phrase before a verb that follows the noun: "40 soldiers killed" -> soldiers."""
     for k, token in enumerate(words):
         lower = token.lower
-        if k > 0 and (lower.endswith("ed") or lower in IRREGULAR_PARTICIPLES or lower.endswith("ing")):
+        if k > 0 and (lower.endswith("ed") or lower in IRREGULAR_PARTICIPLES or lower in IRREGULAR_PAST
+                      or lower.endswith("ing")):
             return words[:k]
     if words and (words[0].lower.endswith("ed") and len(words) == 1):
         return []
@@ -297,7 +303,9 @@ def _singular(word: str) -> str:
                  "teeth": "tooth", "mice": "mouse", "geese": "goose", "criteria": "criterion", "data": "data",
                  "series": "series", "species": "species", "police": "police", "news": "news", "aircraft": "aircraft",
                  "schoolchildren": "schoolchild", "lives": "life", "wives": "wife", "knives": "knife",
-                 "casualties": "casualty", "facilities": "facility", "countries": "country", "cities": "city"}
+                 "casualties": "casualty", "facilities": "facility", "countries": "country", "cities": "city",
+                 "buses": "bus", "gases": "gas", "viruses": "virus", "bonuses": "bonus", "campuses": "campus",
+                 "censuses": "census", "statuses": "status", "crises": "crisis", "analyses": "analysis"}
     if word in irregular:
         return irregular[word]
     for suffix, replacement in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("xes", "x"),

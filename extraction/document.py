@@ -11,7 +11,7 @@ precisely, with the line number, what it cannot read.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 from .types import PARAGRAPH_BREAK, Document
 
@@ -143,8 +143,8 @@ def parse_iso_datetime(value: str) -> datetime:
     except ValueError as error:
         raise ValueError(f"{value!r} is not a valid date-time: {error}") from None
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc)
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
 
 
 def looks_like_date_line(line: str) -> bool:
@@ -184,7 +184,7 @@ def parse_date_line(line: str) -> datetime:
     if day is None:
         raise ValueError("no day of the month")
     moment = datetime(year, month, day, hour, minute, second, tzinfo=timezone(offset))
-    return moment.astimezone(timezone.utc)
+    return moment.astimezone(UTC)
 
 
 def _paragraphs(text: str) -> list[tuple[int, str]]:

@@ -31,7 +31,7 @@ OF_TAKERS = lexicon.ORG_HEADS | lexicon.LOCATION_HEADS | lexicon.TITLES | {
     "republic", "kingdom", "states", "isle", "cape", "house", "state", "sea", "gulf", "museum", "statue",
     "people", "province", "department", "chamber",
 }
-NAME_PARTICLES = {"von", "van", "der", "den", "de", "bin", "ibn", "da", "di", "del", "le", "du"}
+NAME_PARTICLES = {"von", "van", "der", "den", "de", "bin", "ibn", "da", "di", "del", "le", "du", "la", "dos", "das"}
 PRODUCT_HEADS = {"shuttle", "rocket", "missile", "tank", "jet", "aircraft", "helicopter", "drone", "phone",
                  "console", "browser", "vaccine", "satellite", "spacecraft", "submarine", "frigate", "carrier"}
 STRONG_TITLES = {t for t in lexicon.PERSON_TITLES if t not in {"foreign", "defense", "defence", "home", "vice",
@@ -41,7 +41,7 @@ TITLE_MODIFIERS = {"vice", "prime", "deputy", "foreign", "defense", "defence", "
                    "state", "general", "attorney", "secretary"}
 PLACE_PREPOSITIONS = {"in", "at", "from", "near", "to", "into", "across", "outside", "inside", "towards", "toward"}
 _PRODUCT_CODE = re.compile(r"^(?=.*\d)(?=.*[A-Z])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$")
-_NOT_PRODUCT = re.compile(r"^(COVID|G\d|H\d+N\d|MH\d|[A-Z]\d$)")
+_NOT_PRODUCT = re.compile(r"^(COVID|G\d|H\d+N\d|MH\d)")
 _ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,7}$")
 _HYPHENATED_GIVEN_NAME = re.compile(r"^[A-Z][a-z]+-[A-Z]?[a-z]+$")
 SINGLE_CITY_MIN_POPULATION = 100_000
@@ -55,7 +55,7 @@ class Part:
     sentence_initial: bool
     before: list[Token]  # tokens of the sentence before the part
     after: list[Token]
-    possessor: "Part | None" = None
+    possessor: Part | None = None
     title_before: str | None = None
     type: str | None = None
     place: Place | None = None
@@ -115,6 +115,11 @@ def _runs(sentence: Sentence) -> list[tuple[int, int]]:
             adjacent = token.start - previous.end <= 1
             if _is_name_token(token) and adjacent:
                 j += 1
+            elif token.lower in NAME_PARTICLES and adjacent and _particles_then_name(tokens, j):
+                # "Ursula von der Leyen", "Charles de la Cruz": particles lead to the rest of the name.
+                while tokens[j].lower in NAME_PARTICLES:
+                    j += 1
+                j += 1
             elif (
                 token.lower in CONNECTORS and adjacent and j + 1 < n and _is_name_token(tokens[j + 1])
                 and _connector_joins(tokens, i, j)
@@ -127,6 +132,13 @@ def _runs(sentence: Sentence) -> list[tuple[int, int]]:
         runs.append((i, j))
         i = j
     return runs
+
+
+def _particles_then_name(tokens: tuple[Token, ...], j: int) -> bool:
+    k = j
+    while k < len(tokens) and tokens[k].lower in NAME_PARTICLES and k - j < 3:
+        k += 1
+    return k < len(tokens) and _is_name_token(tokens[k])
 
 
 def _connector_joins(tokens: tuple[Token, ...], i: int, j: int) -> bool:
@@ -201,6 +213,9 @@ def _split_run(run: list[Token]) -> list[list[Token]]:
         lower = token.lower.rstrip(".")
         rest = run[index + 1:]
         is_title = lower in STRONG_TITLES or (lower in TITLE_MODIFIERS and rest and rest[0].lower in STRONG_TITLES)
+        # "High Commissioner for Refugees", "Secretary of State": an office's name, not a title before a name.
+        if is_title and rest and rest[0].lower in {"for", "of"}:
+            is_title = False
         if is_title and not (ends_with_org and rest and not any(t.lower in STRONG_TITLES for t in rest)
                              and _org_after(rest)):
             if current:
@@ -279,11 +294,15 @@ def _classify(part: Part, lowercase_words: set[str]) -> None:
         or (len(words) in (2, 3) and all(_HYPHENATED_GIVEN_NAME.match(w) or w.istitle() for w in words)
             and any(_HYPHENATED_GIVEN_NAME.match(w) for w in words[1:]))
     )
-    if place is not None and not person_cue:
-        if len(words) > 1 or place.population >= SINGLE_CITY_MIN_POPULATION or previous_word in PLACE_PREPOSITIONS:
-            if not (part.sentence_initial and name.lower() in lowercase_words):
-                part.type, part.place = LOCATION, place
-                return
+    # A single-word town only when it is big or follows "in", "at"...; never a common word opening a sentence.
+    likely_place = len(words) > 1 or place is not None and (
+        place.population >= SINGLE_CITY_MIN_POPULATION or previous_word in PLACE_PREPOSITIONS
+    )
+    if place is not None and not person_cue and likely_place and not (
+        part.sentence_initial and name.lower() in lowercase_words
+    ):
+        part.type, part.place = LOCATION, place
+        return
     if person_cue and len(words) >= 2 and not any(w in lexicon.NON_NAME_WORDS for w in words[1:]):
         part.type = PERSON
         part.gender = _gender(part, first_name_gender)

@@ -22,8 +22,8 @@ from .types import Quote
 PAIRS = {"“": "”", "„": "“”", "«": "»", '"': '"', "‘": "’", "‹": "›"}
 PARTIAL_MAX_WORDS = 3
 ADVERBS = {"also", "later", "then", "further", "again", "has", "had", "have", "once", "previously", "earlier",
-           "recently", "today", "yesterday", "has", "reportedly", "publicly", "separately", "subsequently",
-           "meanwhile", "however", "both", "repeatedly", "had", "was", "were", "is", "are", "not", "never"}
+           "recently", "today", "yesterday", "reportedly", "publicly", "separately", "subsequently",
+           "meanwhile", "however", "both", "repeatedly", "was", "were", "is", "are", "not", "never"}
 GENERIC_SPEAKERS = {"official", "spokesman", "spokeswoman", "spokesperson", "minister", "president", "leader",
                     "officer", "general", "secretary", "chancellor", "governor", "mayor", "ambassador",
                     "commander", "chief", "coach", "manager", "envoy", "diplomat", "source"}
@@ -110,7 +110,11 @@ def extract_quotes(text: str, sentences: list[Sentence], index: EntityIndex) -> 
         sentence = sentences[sentence_of(item.start)]
         closing_sentence = sentences[sentence_of(item.close)]
         kind = "partial" if word_count <= PARTIAL_MAX_WORDS else "direct"
-        attribution = _attribution_after(text, item, closing_sentence, index) or _attribution_before(
+        attribution = None
+        if len(item.pieces) > 1:
+            # “The river,” Mayor Ivan Petrov said, “has ...”: the attribution is the interruption.
+            attribution = _attribution_after(text, item, sentence, index, close=item.first_close)
+        attribution = attribution or _attribution_after(text, item, closing_sentence, index) or _attribution_before(
             text, item, sentence, index
         )
         if attribution is None and item.continues and previous_speaker is not None:
@@ -147,6 +151,7 @@ class _Joined:
     paragraph: int
     continues: bool
     close: int = 0  # offset of the closing mark (or the paragraph end when left open)
+    first_close: int = 0  # closing mark of the first piece: an interruption's attribution follows it
 
     @property
     def start(self) -> int:
@@ -175,13 +180,15 @@ def _join_interrupted(text: str, spans: list[_RawQuote]) -> list[_Joined]:
                 last.pieces.append((span.start, span.end))
                 last.close = span.end
                 continue
-        joined.append(_Joined([(span.start, span.end)], span.paragraph, span.continues, span.end))
+        joined.append(_Joined([(span.start, span.end)], span.paragraph, span.continues, span.end, span.end))
     for item in joined:
         # A trailing comma inside the marks belongs to the sentence around the quote, not to the words.
-        a, b = item.pieces[-1]
-        while b > a and text[b - 1] in ", ":
-            b -= 1
-        item.pieces[-1] = (a, b)
+        trimmed = []
+        for a, b in item.pieces:
+            while b > a and text[b - 1] in ", ":
+                b -= 1
+            trimmed.append((a, b))
+        item.pieces = trimmed
     return joined
 
 
@@ -201,9 +208,11 @@ def _sentence_locator(sentences: list[Sentence]):
     return locate
 
 
-def _attribution_after(text: str, item: _Joined, sentence: Sentence, index: EntityIndex) -> Attribution | None:
+def _attribution_after(
+    text: str, item: _Joined, sentence: Sentence, index: EntityIndex, close: int | None = None
+) -> Attribution | None:
     """", Holloway said." / ", said Salah al-Obaidi" / ", a statement read on X's website"."""
-    close = item.close + 1
+    close = (item.close if close is None else close) + 1
     tail_end = sentence.end
     next_quote = min((text.find(q, close) for q in "“\"«" if text.find(q, close) != -1), default=-1)
     if next_quote != -1 and next_quote < tail_end:
@@ -217,6 +226,11 @@ def _attribution_after(text: str, item: _Joined, sentence: Sentence, index: Enti
     if statement:
         owner_start = close + statement.start("owner")
         return _resolve(text, owner_start, close + statement.end("owner"), index, "read on")
+    according = _ACCORDING.match(tail.lstrip(" ,—–"))
+    if according:
+        offset = close + len(tail) - len(tail.lstrip(" ,—–"))
+        return _resolve(text, offset + according.start("speaker"), offset + according.end("speaker"), index,
+                        "according to")
     tokens = [t for t in sentence.tokens if close <= t.start < tail_end]
     words = [t for t in tokens if t.text[0].isalnum()]
     if not words:
@@ -304,9 +318,10 @@ def _subject_before(tokens: list[Token]) -> list[Token]:
         chosen = last
     else:
         chosen = candidates[-1]
-    # "Later Thursday Zelensky": keep from the last name-like stretch.
-    while len(chosen) > 1 and (chosen[0].text in lexicon.NON_NAME_WORDS and chosen[0].lower not in lexicon.PRONOUNS
-                               and chosen[0].lower not in {"the", "a", "an"}):
+    # "Later Thursday Zelensky": time words before a name are no part of the speaker.
+    while len(chosen) > 1 and chosen[0].text in lexicon.NON_NAME_WORDS and chosen[1].is_capitalized and (
+        chosen[0].lower not in lexicon.PRONOUNS and chosen[0].lower not in {"the", "a", "an"}
+    ):
         chosen = chosen[1:]
     return chosen
 
@@ -427,7 +442,7 @@ def _is_participle_use(tokens: list[Token], k: int) -> bool:
 def _indirect_quotes(text, sentences, attributions, raw) -> list[Quote]:
     """Reported speech without marks: the clause after "X said (that)"."""
     found = []
-    for sentence, attribution in zip(sentences, attributions):
+    for sentence, attribution in zip(sentences, attributions, strict=True):
         if attribution is None or attribution.cue in {None, "according to", "read on"}:
             continue
         if any(sentence.start <= q.start < sentence.end for q in raw):

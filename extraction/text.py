@@ -74,7 +74,7 @@ def split_sentences(text: str) -> list[Sentence]:
     for index, (p_start, p_end) in enumerate(paragraphs(text)):
         tokens = tokenize(text[p_start:p_end], p_start)
         begin = 0
-        for i, token in enumerate(tokens):
+        for i in range(len(tokens)):
             if _ends_sentence(tokens, i):
                 # Closing quotes and brackets after the stop stay with this sentence.
                 end = i + 1

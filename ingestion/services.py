@@ -125,7 +125,7 @@ def _store_extraction(article: Article, text: str, extraction: Extraction) -> di
     Claim.objects.bulk_create(claims)
     through = Claim.subjects.through
     through.objects.bulk_create(
-        [through(claim_id=claim.pk, entity_id=entity.pk) for claim, about in zip(claims, subjects) for entity in
+        [through(claim_id=claim.pk, entity_id=entity.pk) for claim, about in zip(claims, subjects, strict=True) for entity in
          {e.pk: e for e in about}.values()]
     )
     return {"entities": len(rows_by_name), "mentions": len(mentions), "quotes": len(quotes), "claims": len(claims)}

@@ -175,7 +175,10 @@ REST_FRAMEWORK = {
 DRF_STANDARDIZED_ERRORS = {
     "ENABLE_IN_DEBUG_FOR_UNHANDLED_EXCEPTIONS": True,
     "ALLOWED_ERROR_STATUS_CODES": ["400", "401", "404", "405", "406", "413", "415", "429", "500"],
-    "ERROR_SCHEMAS": {"413": "newsapi.api.errors.ErrorResponse413Serializer"},
+    "ERROR_SCHEMAS": {
+        "400": "newsapi.api.errors.ValidationErrorResponseSerializer",
+        "413": "newsapi.api.errors.ErrorResponse413Serializer",
+    },
 }
 
 SPECTACULAR_SETTINGS = {

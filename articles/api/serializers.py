@@ -107,16 +107,37 @@ def entities_with_mentions(article: Article) -> list[Entity]:
     return list(grouped.values())
 
 
+class StringOnlyMixin:
+    """DRF's CharField turns 5 or true into "5" and "True"; a JSON body must send text as strings."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class StrictCharField(StringOnlyMixin, serializers.CharField):
+    pass
+
+
+class StrictURLField(StringOnlyMixin, serializers.URLField):
+    pass
+
+
+class StrictDateTimeField(StringOnlyMixin, serializers.DateTimeField):
+    default_error_messages = {"invalid": "Expected an ISO 8601 date-time string."}
+
+
 class ArticleInputSerializer(serializers.Serializer):
     """An article to extract and store, as JSON."""
 
-    title = serializers.CharField(max_length=500, help_text="The headline.")
-    body = serializers.CharField(help_text="Paragraphs separated by blank lines.")
-    published_at = serializers.DateTimeField(help_text="ISO 8601; a value without a zone is taken as UTC.")
-    subtitle = serializers.CharField(max_length=1000, required=False, allow_blank=True, allow_null=True)
-    url = serializers.URLField(max_length=1000, required=False, allow_blank=True, allow_null=True)
-    source = serializers.CharField(max_length=200, required=False, allow_blank=True, allow_null=True,
-                                   help_text="The publisher's name; created when new.")
+    title = StrictCharField(max_length=500, help_text="The headline.")
+    body = StrictCharField(help_text="Paragraphs separated by blank lines.")
+    published_at = StrictDateTimeField(help_text="ISO 8601; a value without a zone is taken as UTC.")
+    subtitle = StrictCharField(max_length=1000, required=False, allow_blank=True, allow_null=True)
+    url = StrictURLField(max_length=1000, required=False, allow_blank=True, allow_null=True)
+    source = StrictCharField(max_length=200, required=False, allow_blank=True, allow_null=True,
+                             help_text="The publisher's name; created when new.")
 
     def to_internal_value(self, data):
         if isinstance(data, dict):

@@ -5,21 +5,21 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
+from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
-
-from extraction import Document, DocumentError
-from ingestion.services import CREATED, article_ingest
-from newsapi.api.errors import reject_large_body
 
 from articles import selectors
 from articles.filters import ArticleFilterSet, EntityFilterSet, QuoteFilterSet
 from articles.models import Mention, Quote, Source
+from extraction import Document, DocumentError
+from ingestion.services import CREATED, article_ingest
+from newsapi.api.errors import reject_large_body
 from newsapi.api.views import SubListMixin, reject_query_parameters
 
 from .serializers import (
     ArticleDetailSerializer,
-    ArticleInputSerializer,
     ArticleEntitySerializer,
+    ArticleInputSerializer,
     ArticleListSerializer,
     ArticleQuoteSerializer,
     EntityDetailSerializer,
@@ -28,6 +28,7 @@ from .serializers import (
     SourceSerializer,
     entities_with_mentions,
 )
+
 
 @extend_schema_view(
     list=extend_schema(summary="List sources"), retrieve=extend_schema(summary="A source")
@@ -49,6 +50,7 @@ class ArticleViewSet(SubListMixin, mixins.ListModelMixin, mixins.RetrieveModelMi
     ordering_requires = {"rank": "search"}
     ordering = ["-published_at", "-id"]
     detail_actions = {"retrieve", "create", "entities"}
+    parser_classes = [JSONParser]  # articles are posted as JSON only
 
     def get_queryset(self):
         # Detail embeds entities with mentions and quotes: prefetched, so the query count is fixed.

@@ -7,6 +7,8 @@ Every error body has one shape (drf-standardized-errors):
 
 from django.conf import settings
 from django.db import models
+from django.http import JsonResponse
+from django.views import defaults
 from drf_standardized_errors.openapi import AutoSchema as StandardizedErrorsAutoSchema
 from drf_standardized_errors.openapi_serializers import ClientErrorEnum
 from rest_framework import serializers, status
@@ -31,6 +33,19 @@ def reject_large_body(request) -> None:
         raise RequestTooLarge()
 
 
+class ValidationErrorItemSerializer(serializers.Serializer):
+    code = serializers.CharField(help_text="Machine-readable reason: invalid, required, does_not_exist ...")
+    detail = serializers.CharField(help_text="What is wrong, for people.")
+    attr = serializers.CharField(allow_null=True, help_text="The query parameter or body field at fault.")
+
+
+class ValidationErrorResponseSerializer(serializers.Serializer):
+    """A 400: a malformed parameter or body field (validation_error) or an unparsable body (client_error)."""
+
+    type = serializers.ChoiceField(choices=[("validation_error", "validation_error"), ("client_error", "client_error")])
+    errors = ValidationErrorItemSerializer(many=True)
+
+
 class ErrorCode413Enum(models.TextChoices):
     REQUEST_TOO_LARGE = "request_too_large"
 
@@ -53,3 +68,22 @@ class AutoSchema(StandardizedErrorsAutoSchema):
         if status_code == "413":
             return self.method in {"POST", "PUT", "PATCH"} and status_code not in responses
         return super()._should_add_error_response(responses, status_code)
+
+
+def json_not_found(request, exception=None):
+    """404 for URLs no route matches: JSON under /api/, Django's page elsewhere."""
+    if request.path.startswith("/api/"):
+        return JsonResponse(
+            {"type": "client_error", "errors": [{"code": "not_found", "detail": "Not found.", "attr": None}]},
+            status=404,
+        )
+    return defaults.page_not_found(request, exception)
+
+
+def json_server_error(request):
+    if request.path.startswith("/api/"):
+        return JsonResponse(
+            {"type": "server_error", "errors": [{"code": "error", "detail": "Server error.", "attr": None}]},
+            status=500,
+        )
+    return defaults.server_error(request)

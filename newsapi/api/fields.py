@@ -55,8 +55,10 @@ class ObjectReferenceField(forms.CharField):
         lookup = {"pk": int(value)} if value.isdigit() else {"slug": value}
         found = self.model.objects.filter(**lookup).first()
         if found is None:
+            # User input goes in params, never into the message itself: django-filter %-formats messages.
             raise forms.ValidationError(
-                f"No {self.model._meta.verbose_name} with id or slug {value!r}.", code="does_not_exist"
+                "No %(model)s with id or slug %(value)s.", code="does_not_exist",
+                params={"model": self.model._meta.verbose_name, "value": repr(value)},
             )
         return found
 

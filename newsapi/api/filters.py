@@ -3,6 +3,19 @@
 from rest_framework.exceptions import ValidationError
 from rest_framework.filters import BaseFilterBackend, OrderingFilter
 
+
+def reject_query_parameters(request, allowed: set[str]) -> None:
+    """Unknown parameters and empty values are errors: a filter the client thinks applies must apply."""
+    errors = {}
+    for name in sorted(set(request.query_params)):
+        if name not in allowed and name != "format":
+            listed = ", ".join(sorted(allowed)) or "none"
+            errors[name] = [f"Unknown query parameter. Allowed here: {listed}."]
+        elif any(value == "" for value in request.query_params.getlist(name)):
+            errors[name] = ["Empty value: give the parameter a value or leave it out."]
+    if errors:
+        raise ValidationError(errors)
+
 # Parameters every list understands besides its filters.
 COMMON_PARAMETERS = {"cursor", "page_size", "format"}
 
@@ -19,11 +32,7 @@ class StrictQueryParametersBackend(BaseFilterBackend):
             allowed.add("ordering")
         if getattr(view, "action", None) != "list" and getattr(view, "pagination_class", None) is None:
             allowed -= {"cursor", "page_size"}
-        unknown = sorted(set(request.query_params) - allowed)
-        if unknown:
-            raise ValidationError(
-                {name: [f"Unknown query parameter. Allowed here: {', '.join(sorted(allowed))}."] for name in unknown}
-            )
+        reject_query_parameters(request, allowed)
         return queryset
 
 

@@ -30,3 +30,10 @@ class CursorPagination(pagination.CursorPagination):
             return super().decode_cursor(request)
         except NotFound:
             raise ValidationError({"cursor": ["Invalid cursor: use the `next` or `previous` link as given."]}) from None
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"] = {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE, "default": 20}
+        return parameters

@@ -1,15 +1,9 @@
 """Plumbing shared by the apps' viewsets."""
 
-from rest_framework.exceptions import ValidationError
-
+from .filters import reject_query_parameters
 from .pagination import CursorPagination
 
-
-def reject_query_parameters(request, allowed: set[str]) -> None:
-    unknown = sorted(set(request.query_params) - allowed - {"format"})
-    if unknown:
-        listed = ", ".join(sorted(allowed)) or "none"
-        raise ValidationError({name: [f"Unknown query parameter. Allowed here: {listed}."] for name in unknown})
+__all__ = ["SubListMixin", "reject_query_parameters"]
 
 
 class SubListMixin:

@@ -1,3 +1,5 @@
+from io import StringIO
+
 import pytest
 from django.core.management import call_command
 
@@ -10,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def seeded():
-    call_command("load_seeds", verbosity=0, stdout=open("/dev/null", "w"))
+    call_command("load_seeds", verbosity=0, stdout=StringIO())
     return Article.objects.get()
 
 
@@ -107,3 +109,22 @@ def test_article_sub_resources(api_client, seeded):
     entities = api_client.get(f"/api/v1/articles/{seeded.pk}/entities/").json()
     assert {e["name"] for e in entities} >= {"Volodymyr Zelensky", "Russia"}
     assert api_client.get(f"/api/v1/articles/{seeded.pk}/quotes/?kind=direct").status_code == 400
+
+
+def test_a_percent_sign_in_a_reference_is_a_400_not_a_500(api_client):
+    response = api_client.get("/api/v1/articles/?entity=50%25off")
+    assert response.status_code == 400
+    assert "50%off" in response.json()["errors"][0]["detail"]
+
+
+def test_an_empty_value_is_refused_not_ignored(api_client):
+    response = api_client.get("/api/v1/articles/?source=")
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["attr"] == "source"
+
+
+def test_unrouted_api_paths_get_a_json_404(api_client):
+    response = api_client.get("/api/v1/articles/0.5/claims/")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["errors"][0]["code"] == "not_found"

@@ -110,3 +110,15 @@ def test_create_api_token_command_prints_a_working_token(api_client):
     again = StringIO()
     call_command("create_api_token", "newsroom", stdout=again)
     assert again.getvalue().strip() == key
+
+
+def test_text_fields_must_be_strings(authed_client):
+    response = authed_client.post("/api/v1/articles/", {**ARTICLE, "source": 0}, format="json")
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["attr"] == "source"
+
+
+def test_only_json_bodies_are_accepted(authed_client):
+    response = authed_client.post("/api/v1/articles/", ARTICLE, format="multipart")
+    assert response.status_code == 415
+    assert counts() == [0, 0, 0, 0, 0]

@@ -1,0 +1,49 @@
+import pytest
+from rest_framework.settings import api_settings
+from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
+
+from tests.factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def low_rates(monkeypatch):
+    monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {**api_settings.DEFAULT_THROTTLE_RATES, "anon": "3/minute"})
+    monkeypatch.setattr(UserRateThrottle, "THROTTLE_RATES", {**api_settings.DEFAULT_THROTTLE_RATES, "user": "5/minute"})
+
+
+def test_anonymous_clients_get_429_with_retry_after(api_client, low_rates):
+    statuses = [api_client.get("/api/v1/sources/").status_code for _ in range(4)]
+    assert statuses == [200, 200, 200, 429]
+    response = api_client.get("/api/v1/sources/")
+    assert response.status_code == 429
+    assert int(response["Retry-After"]) > 0
+    assert response.json()["errors"][0]["code"] == "throttled"
+
+
+def test_authenticated_clients_have_their_own_higher_limit(authed_client, low_rates):
+    statuses = [authed_client.get("/api/v1/sources/").status_code for _ in range(6)]
+    assert statuses == [200] * 5 + [429]
+
+
+def test_detail_and_list_carry_an_etag_and_answer_304_on_a_match(api_client):
+    article = ArticleFactory()
+    for url in [f"/api/v1/articles/{article.pk}/", "/api/v1/articles/"]:
+        first = api_client.get(url)
+        etag = first["ETag"]
+        assert etag
+        again = api_client.get(url, HTTP_IF_NONE_MATCH=etag)
+        assert again.status_code == 304
+        assert again.content == b""
+
+
+def test_a_changed_resource_gets_a_new_etag(api_client):
+    article = ArticleFactory()
+    url = f"/api/v1/articles/{article.pk}/"
+    etag = api_client.get(url)["ETag"]
+    article.title = "A corrected headline"
+    article.save()
+    response = api_client.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 200
+    assert response["ETag"] != etag

@@ -1,0 +1,80 @@
+import pytest
+
+from .helpers import claims_with, run
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit", "qualifier"),
+    [
+        ("Rescuers found 14 survivors in the rubble.", 14, "survivor", "exact"),
+        ("At least 30 houses were destroyed.", 30, "house", "at_least"),
+        ("More than 1,200 people fled the town.", 1200, "person", "more_than"),
+        ("Nearly 500 workers joined the strike.", 500, "worker", "approximately"),
+        ("No less than 60 tanks crossed the river.", 60, "tank", "at_least"),
+        ("Up to 25 ships were stuck in the canal.", 25, "ship", "at_most"),
+        ("Fewer than 10 buses ran on Monday.", 10, "bus", "less_than"),
+        ("Police arrested three protesters.", 3, "protester", "exact"),
+        ("The firm earned $1.13bn last year.", 1_130_000_000, "usd", "exact"),
+        ("The bank lent £2.5 million to farmers.", 2_500_000, "gbp", "exact"),
+        ("Turnout reached 76% in the capital.", 76, "percent", "exact"),
+        ("Prices rose 12 per cent in May.", 12, "percent", "exact"),
+        ("Around twenty-five drones were shot down.", 25, "drone", "approximately"),
+        ("A dozen villages lost power.", 12, "village", "exact"),
+    ],
+)
+def test_value_unit_and_qualifier(sentence, value, unit, qualifier):
+    found = claims_with(run(sentence), value)
+    assert found, sentence
+    assert (found[0].unit.split()[-1], found[0].qualifier) == (unit, qualifier)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The talks began on March 3, 2021 in Oslo.",
+        "The meeting ended at 20:30 on Friday.",
+        "The 45-year-old driver was unhurt.",
+        "It was the 20th attempt this month.",
+        "Sweden beat Chile 2 – 0 in the final.",
+        "The army fired S-300 missiles at the town.",
+        "The crisis lasted for 11 years.",
+    ],
+)
+def test_dates_times_ages_ordinals_scores_names_and_durations_are_not_claims(sentence):
+    assert [c for c in run(sentence).claims if c.value is not None] == []
+
+
+def test_compound_units_keep_their_head_noun():
+    result = run("The strikes knocked out 18 radar stations and three command points.")
+    assert {c.unit for c in result.claims if c.value} == {"radar station", "command point"}
+
+
+def test_claimant_is_the_speaker_of_the_quote_the_figure_sits_in():
+    result = run('"We lost 40 soldiers and 10 civilians today," President Ana Duarte said.')
+    assert {(c.value, c.claimant) for c in result.claims if c.value} == {(40, "Ana Duarte"), (10, "Ana Duarte")}
+
+
+def test_claimant_from_the_sentence_attribution_or_none():
+    result = run("Officials in the region said 80 people were evacuated. The storm destroyed 12 barns.")
+    assert claims_with(result, 80)[0].claimant == "Officials in the region"
+    assert claims_with(result, 12)[0].claimant is None
+
+
+def test_predicate_is_the_event_verb_with_its_particle():
+    result = run("The ministry said 11 drones were shot down over the coast.")
+    assert claims_with(result, 11)[0].predicate == "shot down"
+    result = run("Rebels claimed to have captured 4 villages.")
+    found = claims_with(result, 4)[0]
+    assert (found.predicate, found.claimant) == ("captured", "Rebels")
+
+
+def test_offsets_cover_the_figure():
+    result = run("Crews repaired 37 bridges in the north.")
+    claim = claims_with(result, 37)[0]
+    assert result.document.text[claim.start:claim.end] == "37 bridges"
+
+
+def test_attributed_statements_without_figures_are_qualitative_claims():
+    result = run("The defence ministry denied that its jets had struck the market.")
+    qualitative = [c for c in result.claims if c.value is None]
+    assert qualitative and qualitative[0].claimant

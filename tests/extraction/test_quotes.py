@@ -1,0 +1,73 @@
+from .helpers import quote, run
+
+
+def test_speaker_after_the_quote():
+    result = run('Minister Lena Brandt visited the port. "We will rebuild every pier," Brandt said.')
+    found = quote(result, "We will rebuild every pier")
+    assert (found.kind, found.speaker, found.cue) == ("direct", "Lena Brandt", "said")
+
+
+def test_inverted_attribution_and_curly_quotes():
+    result = run("“The harvest is the worst in a decade,” said farmer Tomas Rivera.")
+    assert quote(result, "The harvest is the worst").speaker == "Tomas Rivera"
+
+
+def test_speaker_before_the_quote_with_a_colon():
+    result = run('Economist Mira Solberg told reporters: "Prices will keep rising this year."')
+    found = quote(result, "Prices will keep rising")
+    assert found.speaker == "Mira Solberg"
+    assert found.cue.startswith("told")
+
+
+def test_a_pronoun_resolves_to_the_last_person_of_its_gender():
+    result = run('Senator Maria Lopez spoke first. "This bill protects workers and families," she said.')
+    assert quote(result, "This bill protects workers").speaker == "Maria Lopez"
+
+
+def test_a_quote_split_by_its_attribution_is_one_quote():
+    result = run('"The river," Mayor Ivan Petrov said, "has never been this high in living memory."')
+    found = quote(result, "The river")
+    assert found.text == "The river has never been this high in living memory."
+    assert found.speaker == "Ivan Petrov"
+
+
+def test_a_quote_running_over_paragraphs_keeps_its_speaker():
+    body = ('Coach Sam Okafor said after the match: "We defended well and we attacked with purpose.\n\n'
+            '"Next week we travel, and the team is ready for it."')
+    result = run(body)
+    assert quote(result, "Next week we travel").speaker == "Sam Okafor"
+
+
+def test_according_to_names_the_source():
+    result = run('"The shipment left on time and reached the port," according to Harbour Authority spokesman '
+                 'Ken Adams.')
+    assert quote(result, "The shipment left on time").speaker == "Ken Adams"
+
+
+def test_a_statement_read_on_a_website_belongs_to_its_owner():
+    result = run('President Elena Varga spoke at noon. "The border will stay open to trade," a statement read '
+                 "on Varga's official website.")
+    assert quote(result, "The border will stay open").speaker == "Elena Varga"
+
+
+def test_unnamed_sources_are_kept_as_worded():
+    result = run('"Talks will resume next month in Geneva," diplomatic sources said.')
+    assert quote(result, "Talks will resume").speaker == "diplomatic sources"
+
+
+def test_short_quoted_words_inside_a_sentence_are_partial():
+    result = run('The opposition leader Karl Moen called the budget "reckless" on Tuesday.')
+    assert quote(result, "reckless").kind == "partial"
+
+
+def test_the_named_person_wins_in_a_long_speaker_phrase():
+    result = run("The airport will close at night, the Transport Ministry Spokesman Olaf Berg told reporters. "
+                 '"Flights will move to the day schedule until the runway is repaired," Berg added.')
+    assert quote(result, "Flights will move").speaker == "Olaf Berg"
+
+
+def test_indirect_speech_is_kept_with_its_speaker():
+    result = run("Governor Ruth Adeyemi said that the dam would be inspected within a week.")
+    indirect = [q for q in result.quotes if q.kind == "indirect"]
+    assert indirect and indirect[0].speaker == "Ruth Adeyemi"
+    assert indirect[0].text.startswith("the dam would be inspected")
