@@ -8,9 +8,9 @@ then extracts them over and over until N words (default 300,000) have gone throu
 """
 
 import argparse
+import resource
 import sys
 import time
-import resource
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
