@@ -73,7 +73,9 @@ class _Count:
     first: int  # token index where the number expression starts (qualifier excluded)
     last: int  # token index after the number expression (magnitude and % included)
     value: float
-    unit: str | None = None
+    qualifier: str | None = None  # set by the words after it ("107 or more") or by a range
+    unit_from: int | None = None  # read the unit here instead: after the second number of a range
+    unit: str | None = None  # known from the number itself ("half" is 50 percent)
 
 
 def extract_claims(
@@ -92,6 +94,7 @@ def extract_claims(
         sentence_claims: list[Claim] = []
         for count in found:
             qualifier, qualifier_start = _qualifier(tokens, count.first)
+            qualifier = count.qualifier or qualifier
             unit, unit_end = _unit(tokens, count)
             if unit is None:
                 continue
@@ -124,6 +127,16 @@ def extract_claims(
     return claims
 
 
+RANGE_WORDS = {"to", "and"}
+CASUALTY_VERBS = {"killed", "dead", "died", "wounded", "injured", "hurt", "missing", "arrested", "detained",
+                  "evacuated", "rescued", "displaced", "hospitalized", "hospitalised", "killing", "wounding",
+                  "injuring", "leaving", "left", "kill", "wound", "injure", "executed", "drowned", "trapped"}
+TRAILING_QUALIFIERS = {("or", "more"): "at_least", ("or", "over"): "at_least", ("and", "more"): "at_least",
+                       ("or", "fewer"): "at_most", ("or", "less"): "at_most", ("or", "so"): "approximately"}
+VERB_QUALIFIERS = {"exceeded": "more_than", "exceeding": "more_than", "exceeds": "more_than", "exceed": "more_than",
+                   "topped": "more_than", "surpassed": "more_than", "passed": "more_than"}
+
+
 def _counts(tokens: tuple[Token, ...], mention_spans: list[tuple[int, int]]) -> list[_Count]:
     counts: list[_Count] = []
     i, n = 0, len(tokens)
@@ -136,9 +149,39 @@ def _counts(tokens: tuple[Token, ...], mention_spans: list[tuple[int, int]]) -> 
         if _excluded(tokens, i, last, mention_spans):
             i = last
             continue
-        counts.append(_Count(i, last, value))
-        i = last
+        if _is_one_as_reference(tokens, i, last):
+            i = last
+            continue
+        count = _Count(i, last, value)
+        if tokens[i].lower == "half":
+            count.unit = "percent"
+        trailing = tuple(t.lower for t in tokens[last:last + 2])
+        if trailing in TRAILING_QUALIFIERS:
+            count.qualifier = TRAILING_QUALIFIERS[trailing]
+            count.last = last + 2
+        # A range: "from ten to 32 pages", "between 10 and 32 pages", "40 to 50 questions".
+        if last < n and tokens[last].lower in RANGE_WORDS and (
+            tokens[last].lower == "to" or (i > 0 and tokens[i - 1].lower == "between")
+        ):
+            upper = _number_at(tokens, last + 1)
+            if upper is not None:
+                count.qualifier, count.unit_from = "at_least", upper[1]
+                counts.append(count)
+                counts.append(_Count(last + 1, upper[1], upper[0], qualifier="at_most"))
+                i = upper[1]
+                continue
+        counts.append(count)
+        i = count.last
     return counts
+
+
+def _is_one_as_reference(tokens: tuple[Token, ...], i: int, last: int) -> bool:
+    """"one policeman said", "One Rohingya, Muhammad Amin, ...": a person, not a count."""
+    if tokens[i].lower != "one" or last + 1 >= len(tokens):
+        return False
+    noun = tokens[last]
+    after = tokens[last + 1]
+    return not noun.lower.endswith("s") and (after.text == "," or after.lower in lexicon.SPEECH_VERBS)
 
 
 def _number_at(tokens: tuple[Token, ...], i: int) -> tuple[float, int] | None:
@@ -158,6 +201,10 @@ def _number_at(tokens: tuple[Token, ...], i: int) -> tuple[float, int] | None:
     elif "-" in lower and all(part in UNITS_WORDS or part in TENS_WORDS for part in lower.split("-")):
         value = float(sum(UNITS_WORDS.get(p, TENS_WORDS.get(p, 0)) for p in lower.split("-")))
         j += 1
+    elif lower == "half" and j + 1 < len(tokens) and tokens[j + 1].lower in {"of", "as"} and (
+        j == 0 or tokens[j - 1].lower not in {"the", "first", "second", "a", "latter", "other"}
+    ):
+        return 50.0, j + 1  # "half of all children": 50 percent
     else:
         return None
     # Magnitudes: "1.13bn", "1.5 million", "two hundred".
@@ -224,10 +271,20 @@ def _excluded(tokens: tuple[Token, ...], i: int, last: int, mention_spans) -> bo
             return True  # the second half of a score
         if preceding.start == token.start - 1 and preceding.text.isalpha() and preceding.end == token.start:
             return True
-    if "." not in raw and raw.isdigit() and len(raw) == 4 and 1000 <= int(raw) <= 2100 and "," not in token.text:
-        # A year, unless a plural noun follows it: "1500 soldiers".
-        return not (following is not None and following.text.isalpha() and following.text.islower()
-                    and following.lower.endswith("s") and following.lower not in {"was", "is", "has", "as"})
+    if "." not in raw and raw.isdigit() and len(raw) == 4 and 1800 <= int(raw) <= 2100 and "," not in token.text:
+        # A year ("2000 levels", "by 2050"), unless a qualifier makes it a count: "more than 1900 people".
+        return _qualifier(tokens, i)[0] == "exact"
+    if preceding is not None and preceding.lower == "the" and _introduces_enumeration(tokens, last):
+        return True  # "the two provinces - Donetsk and Lugansk": names things, counts nothing new
+    return False
+
+
+def _introduces_enumeration(tokens: tuple[Token, ...], last: int) -> bool:
+    for k in range(last, min(len(tokens) - 1, last + 6)):
+        if tokens[k].text in {"-", "–", "—", ":", "("}:
+            return tokens[k + 1].is_capitalized
+        if tokens[k].text in {",", ".", ";"}:
+            return False
     return False
 
 
@@ -236,13 +293,18 @@ def _qualifier(tokens: tuple[Token, ...], first: int) -> tuple[str, int]:
     for phrase, qualifier in QUALIFIERS:
         if tuple(words[-len(phrase):]) == phrase:
             return qualifier, first - len(phrase)
+    if words and words[-1] in VERB_QUALIFIERS:
+        return VERB_QUALIFIERS[words[-1]], first  # "exceeded 10%"
     return "exact", first
 
 
 def _unit(tokens: tuple[Token, ...], count: _Count) -> tuple[str | None, int]:
-    j = count.last
+    """What a number counts: a unit of measure, or the head noun of the phrase after it, singular."""
+    j = count.last if count.unit_from is None else count.unit_from
     n = len(tokens)
     number_token = tokens[count.first]
+    if count.unit is not None:
+        return count.unit, count.last
     if number_token.text in CURRENCIES:
         return CURRENCIES[number_token.text], j
     if j < n and tokens[j].text == "%":
@@ -254,44 +316,65 @@ def _unit(tokens: tuple[Token, ...], count: _Count) -> tuple[str | None, int]:
             return "percent", j + 1
     if j < n and tokens[j].lower in CURRENCY_WORDS:
         return CURRENCY_WORDS[tokens[j].lower], j + 1
-    # "72-hour": the hyphen joins the number to its noun.
-    if j < n and tokens[j].text == "-" and tokens[j].start == tokens[j - 1].end:
-        j += 1
+    if j + 1 < n and tokens[j].text == "-" and tokens[j].start == tokens[j - 1].end:
+        # "72-hour ultimatum": the unit is the word the hyphen joins to the number.
+        word = tokens[j + 1].lower.split("-")[0]
+        if word in lexicon.TIME_UNITS or _singular(word) in lexicon.TIME_UNITS:
+            return None, count.last
+        return _singular(word), j + 2
     words: list[Token] = []
-    while j < n and len(words) < 5:
+    while j < n and len(words) < 6:
         token = tokens[j]
-        text = token.text
-        if not text[0].isalpha() or token.lower in lexicon.NP_STOP or token.lower in SCALES:
+        if not token.text[0].isalnum() or token.lower in lexicon.NP_STOP or token.lower in SCALES:
             break
-        if text[0].isupper() and text not in lexicon.DEMONYMS and not text.isupper():
-            # A proper name right after the number ends the phrase: "beat Panama 3".
-            if not words:
-                return None, j
+        if token.text[0].isdigit() and not words:
             break
-        if text.isupper() and len(text) > 1:
-            words.append(token)  # "18 S-300 launchers", "10 IQ points"
-            j += 1
-            continue
         words.append(token)
         j += 1
-    # Drop nationality adjectives and common adjectives before the head: "40 Ukrainian soldiers".
-    content = [t for t in words if t.text not in lexicon.DEMONYMS and t.lower not in lexicon.UNIT_ADJECTIVES]
-    content = _trim_to_noun(content)
+    # The head is the last common noun: "four Bayraktar TB2 unmanned combat aerial vehicles" -> vehicle.
+    common = [t for t in _trim_to_noun(words) if t.text[0].islower() and t.text.replace("-", "").isalpha()]
+    content = [t for t in common if t.lower not in lexicon.UNIT_ADJECTIVES]
     if not content:
+        demonyms = [t for t in words if t.text in lexicon.DEMONYMS]
+        if demonyms and demonyms[-1] is words[-1]:
+            return _singular(demonyms[-1].lower), tokens.index(demonyms[-1], count.first) + 1  # "two Americans"
+        if _near_casualty_verb(tokens, count):
+            return "person", count.last  # "At least 107 killed", "killing 107 or more"
         return None, count.last
     head = _singular(content[-1].lower)
     if content[-1].lower in lexicon.TIME_UNITS or head in lexicon.TIME_UNITS:
         return None, count.last  # durations and ages are not counts
-    unit = " ".join([t.lower for t in content[:-1]] + [head])
-    return unit, tokens.index(content[-1], count.first) + 1
+    # Nouns right before the head stay with it: "radar station", "command point".
+    head_index = tokens.index(content[-1], count.first)
+    kept = {id(t) for t in content}
+    modifiers: list[str] = []
+    k = head_index - 1
+    while k >= count.first and id(tokens[k]) in kept:
+        modifiers.insert(0, tokens[k].lower)
+        k -= 1
+    return " ".join([*modifiers, head]), head_index + 1
+
+
+def _near_casualty_verb(tokens: tuple[Token, ...], count: _Count) -> bool:
+    after = [t.lower for t in tokens[count.last:count.last + 3]]
+    before = tokens[count.first - 1].lower if count.first > 0 else ""
+    qualifier_words = {"least", "than", "about", "around", "nearly", "almost", "some", "over", "up"}
+    if count.first > 1 and before in qualifier_words:
+        before = tokens[max(0, count.first - 3)].lower
+    return bool(after) and (after[0] in CASUALTY_VERBS or (after[0] in {"were", "was", "had", "have", "are"} and
+                                                           any(w in CASUALTY_VERBS for w in after[1:]))) or (
+        before in CASUALTY_VERBS)
 
 
 def _trim_to_noun(words: list[Token]) -> list[Token]:
-    """Stop the phrase before a verb that follows the noun: "40 soldiers killed" -> soldiers."""
+    """Stop the phrase before a verb that follows the noun: "40 soldiers killed" -> soldiers, but keep
+    adjectives before it: "four unmanned combat aerial vehicles"."""
     for k, token in enumerate(words):
         lower = token.lower
-        if k > 0 and (lower.endswith("ed") or lower in IRREGULAR_PARTICIPLES or lower in IRREGULAR_PAST
-                      or lower.endswith("ing")):
+        verb_like = lower.endswith("ed") or lower in IRREGULAR_PARTICIPLES or lower in IRREGULAR_PAST or (
+            lower.endswith("ing"))
+        if k > 0 and verb_like and (words[k - 1].lower.endswith("s") or k == len(words) - 1 or
+                                    lower in IRREGULAR_PAST):
             return words[:k]
     if words and (words[0].lower.endswith("ed") and len(words) == 1):
         return []
@@ -308,6 +391,8 @@ def _singular(word: str) -> str:
                  "censuses": "census", "statuses": "status", "crises": "crisis", "analyses": "analysis"}
     if word in irregular:
         return irregular[word]
+    if word.endswith("men") and len(word) > 4 and word not in {"specimen", "abdomen", "regimen"}:
+        return word[:-3] + "man"  # policemen, gunmen
     for suffix, replacement in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("xes", "x"),
                                 ("zzes", "z"), ("oes", "o")):
         if word.endswith(suffix) and len(word) > len(suffix) + 1:

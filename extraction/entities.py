@@ -61,6 +61,7 @@ class Part:
     place: Place | None = None
     gender: str | None = None
     name: str = ""
+    attributive: bool = False  # "US" in "US President Joseph Biden": a modifier, like "French"
 
     @property
     def start(self) -> int:
@@ -76,6 +77,7 @@ class _Group:
     type: str
     names: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    referential: bool = False  # named at least once other than as a title's modifier
     place: Place | None = None
     gender: str | None = None
     key: str = ""
@@ -86,6 +88,9 @@ def extract_entities(text: str, sentences: list[Sentence]) -> list[Entity]:
     parts = [part for sentence in sentences for part in _parts(text, sentence)]
     for part in parts:
         _classify(part, lowercase_words)
+        part.attributive = part.type == LOCATION and bool(part.after) and part.after[0].lower in STRONG_TITLES and (
+            part.after[0].is_capitalized
+        )
     return _consolidate(text, parts)
 
 
@@ -187,7 +192,7 @@ def _parts(text: str, sentence: Sentence) -> list[Part]:
                 tokens=piece,
                 sentence_initial=(k == first_word or (k > 0 and tokens[k - 1].text in ":;")),
                 before=list(tokens[max(0, k - 4):k]),
-                after=list(tokens[k + len(piece):k + len(piece) + 4]),
+                after=list(tokens[k + len(piece):k + len(piece) + 12]),
                 possessor=possessor if piece is run or k == i else None,
             )
             part.title_before = _title_before(tokens, k)
@@ -225,6 +230,12 @@ def _split_run(run: list[Token]) -> list[list[Token]]:
         if token.lower == "of" and not current:
             continue
         current.append(token)
+        # "Refugee Council Enver Solomon": an organisation's name, then a person's.
+        if token.lower in lexicon.ORG_HEADS and len(rest) >= 2 and rest[0].text in first_names() and (
+            rest[0].text not in lexicon.NON_NAME_WORDS
+        ):
+            pieces.append(current)
+            current = []
     if current:
         pieces.append(current)
     cleaned = []
@@ -288,6 +299,7 @@ def _classify(part: Part, lowercase_words: set[str]) -> None:
         return
     person_cue = (
         part.title_before is not None
+        or (len(words) in (2, 3, 4) and _apposition_marks_person(part.after))
         or (first_name_gender is not None and len(words) <= 4)
         or any(t.lower in NAME_PARTICLES or t.text[:3] in {"al-", "el-"} for t in tokens)
         or (len(words) in (2, 3) and next_word in lexicon.SPEECH_VERBS)
@@ -313,6 +325,19 @@ def _classify(part: Part, lowercase_words: set[str]) -> None:
     if next_word in lexicon.ORG_HEADS and next_word not in {"news", "times", "post"} and len(words) <= 3:
         return
     # Left untyped: may still be a surname, an acronym or a spelling of something typed elsewhere.
+
+
+def _apposition_marks_person(after: list[Token]) -> bool:
+    """"Hernan Dario Gomez, Panama coach, said": a role between commas, or a speech verb after it."""
+    if not after or after[0].text != ",":
+        return False
+    for k, token in enumerate(after[1:], start=1):
+        if token.text == ",":
+            following = after[k + 1].lower if k + 1 < len(after) else ""
+            return following in lexicon.SPEECH_VERBS or any(t.lower in lexicon.PERSON_TITLES for t in after[1:k])
+        if token.text in {".", ";", ":"}:
+            return False
+    return False
 
 
 def _gender(part: Part, first_name_gender: str | None) -> str | None:
@@ -357,6 +382,7 @@ def _consolidate(text: str, parts: list[Part]) -> list[Entity]:
             groups.append(group)
             by_key[key] = group
         group.gender = group.gender or part.gender
+        group.referential = group.referential or not part.attributive
         if name != part.name:
             # "Russia's Defense Ministry": the full name, with the bare "Defense Ministry" as an alias.
             add(group, name, part.possessor.start, part.end)
@@ -370,10 +396,13 @@ def _consolidate(text: str, parts: list[Part]) -> list[Entity]:
             continue
         group = _resolve_untyped(part, groups)
         if group is not None:
+            group.referential = True
             add(group, part.name, part.start, part.end)
 
     entities = []
     for group in groups:
+        if not group.referential:
+            continue
         names = sorted(group.names, key=lambda n: (-len(n.split()), -len(n)))
         canonical = names[0]
         if group.type == LOCATION and group.place is not None:

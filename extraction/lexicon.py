@@ -217,3 +217,21 @@ UNIT_ADJECTIVES = {
 }
 TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century",
               "seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "centuries"}
+
+# Participles of speech verbs: "with Boswell stating: ...".
+SPEECH_VERBS |= {
+    "stating", "saying", "adding", "telling", "writing", "noting", "warning", "explaining", "arguing",
+    "claiming", "insisting", "declaring", "announcing", "confirming", "reporting", "tweeting", "specifying",
+}
+# Verbs that make a following "a statement" an attribution: "X issued a statement".
+STATEMENT_VERBS = {"issued", "released", "published", "posted", "put"}
+# The usual verbs of an inverted attribution: "..., said the minister".
+CORE_SPEECH_VERBS = {"said", "says", "added", "adds", "told", "tells", "wrote", "writes", "explained", "stated",
+                     "insisted", "noted", "stressed", "continued", "concluded", "warned", "replied", "asked",
+                     "specified", "remarked", "declared", "argued", "claimed", "confirmed"}
+# Adverbs and time words that end a counted phrase: "seven astronauts aboard", "two years ago".
+NP_STOP |= {
+    "aboard", "abroad", "ahead", "apiece", "altogether", "overall", "respectively", "alone", "instead",
+    "worldwide", "nationwide", "today", "yesterday", "tomorrow", "tonight", "annually", "daily", "weekly",
+    "monthly", "yearly", "ago", "last", "next", "nor", "plus", "what", "how", "why",
+}

@@ -51,15 +51,19 @@ class _RawQuote:
     end: int
     paragraph: int
     continues: bool  # opened a paragraph after a quote left open
+    left_open: bool = False  # ran to the end of its paragraph without a closing mark
 
 
 def find_quote_spans(text: str) -> list[_RawQuote]:
     spans: list[_RawQuote] = []
-    left_open = False
+    left_open, open_closers = False, ""
     for index, (p_start, p_end) in enumerate(paragraphs(text)):
         i = p_start
         open_at, closers = None, ""
         continued_here = False
+        if left_open and text[p_start] not in PAIRS and _closes_before_opening(text, p_start, p_end, open_closers):
+            # The quote left open above runs on into this paragraph without a new opening mark.
+            open_at, closers, continued_here = p_start - 1, open_closers, True
         while i < p_end:
             char = text[i]
             if open_at is None:
@@ -72,9 +76,18 @@ def find_quote_spans(text: str) -> list[_RawQuote]:
             i += 1
         left_open = open_at is not None
         if left_open:
-            end = p_end
-            spans.append(_RawQuote(open_at + 1, end, index, continued_here))
+            spans.append(_RawQuote(open_at + 1, p_end, index, continued_here, left_open=True))
+            open_closers = closers
     return [s for s in spans if text[s.start:s.end].strip()]
+
+
+def _closes_before_opening(text: str, start: int, end: int, closers: str) -> bool:
+    for i in range(start, end):
+        if text[i] in closers and _closes(text, i, end):
+            return True
+        if text[i] in PAIRS and text[i] not in closers:
+            return False
+    return False
 
 
 def _opens(text: str, i: int, paragraph_start: int) -> bool:
@@ -100,31 +113,31 @@ def _closes(text: str, i: int, paragraph_end: int) -> bool:
 
 def extract_quotes(text: str, sentences: list[Sentence], index: EntityIndex) -> tuple[list[Quote], list[Attribution | None]]:
     """The quotes of an article, and for each sentence its attribution (or None)."""
-    raw = _join_interrupted(text, find_quote_spans(text))
+    raw = [item for item in _join_interrupted(text, find_quote_spans(text)) if not _is_quoted_name(text, item)]
     sentence_of = _sentence_locator(sentences)
+    sentence_attributions = _sentence_attributions(text, sentences, index, raw)
     quotes: list[Quote] = []
-    previous_speaker: Attribution | None = None
+    previous: tuple[int, Attribution] | None = None  # paragraph and speaker of the last attributed direct quote
     for position, item in enumerate(raw):
         quote_text = " ".join(text[a:b].strip() for a, b in item.pieces)
         word_count = len(quote_text.split())
-        sentence = sentences[sentence_of(item.start)]
+        number = sentence_of(item.start)
+        sentence = sentences[number]
         closing_sentence = sentences[sentence_of(item.close)]
         kind = "partial" if word_count <= PARTIAL_MAX_WORDS else "direct"
         attribution = None
-        if len(item.pieces) > 1:
+        if len(item.pieces) > 1 and item.first_close < item.close:
             # “The river,” Mayor Ivan Petrov said, “has ...”: the attribution is the interruption.
             attribution = _attribution_after(text, item, sentence, index, close=item.first_close)
-        attribution = attribution or _attribution_after(text, item, closing_sentence, index) or _attribution_before(
-            text, item, sentence, index
+        attribution = (
+            attribution
+            or _attribution_after(text, item, closing_sentence, index)
+            or _attribution_before(text, item, sentence, index)
+            or _neighbour_attribution(text, raw, position, sentences, sentence_of, index)
+            or _context_attribution(text, item, number, sentences, sentence_attributions, previous, index)
+            or Attribution(None, None, None, False)
         )
-        if attribution is None and item.continues and previous_speaker is not None:
-            attribution = previous_speaker
-        if attribution is None:
-            attribution = _neighbour_attribution(text, raw, position, sentences, sentence_of, index)
-        if attribution is None and kind == "partial":
-            attribution = _sentence_attribution(text, sentence, index, exclude=None)
-        if attribution is None:
-            attribution = Attribution(None, None, None, False)
+        attribution = _resolve_they(attribution, sentence_attributions[:number])
         quotes.append(
             Quote(
                 text=quote_text,
@@ -138,11 +151,62 @@ def extract_quotes(text: str, sentences: list[Sentence], index: EntityIndex) -> 
                 speaker_is_entity=attribution.is_entity,
             )
         )
-        if kind == "direct":
-            previous_speaker = attribution if attribution.speaker else previous_speaker
-    sentence_attributions = [_sentence_attribution(text, s, index, exclude=raw) for s in sentences]
-    quotes.extend(_indirect_quotes(text, sentences, sentence_attributions, raw))
+        if kind == "direct" and attribution.speaker:
+            previous = (sentences[sentence_of(item.close)].paragraph, attribution)
+    quotes.extend(_indirect_quotes(text, sentences, sentence_attributions, raw, index))
     return sorted(quotes, key=lambda q: q.start), sentence_attributions
+
+
+def _is_quoted_name(text: str, item: "_Joined") -> bool:
+    """“The Internet Explorer 6 Countdown”: a quoted title of a work or site, not speech."""
+    words = " ".join(text[a:b] for a, b in item.pieces).split()
+    return len(words) >= 2 and all(w[0].isupper() or w[0].isdigit() for w in words) and not any(
+        w[-1] in ".,!?;:" for w in words
+    )
+
+
+def _sentence_attributions(text, sentences, index, raw) -> list[Attribution | None]:
+    found: list[Attribution | None] = []
+    for sentence in sentences:
+        attribution = _sentence_attribution(text, sentence, index, exclude=raw)
+        found.append(_resolve_they(attribution, found) if attribution else None)
+    return found
+
+
+def _resolve_they(attribution: Attribution, history: list[Attribution | None]) -> Attribution:
+    """"they said": the last plural source named before ("The scientists", "Iraqi officials") or organisation."""
+    if attribution.speaker_text is None or attribution.speaker_text.lower() != "they":
+        return attribution
+    for earlier in reversed(history):
+        if earlier and earlier.speaker and earlier.speaker_text and earlier.speaker_text.lower() != "they" and (
+            earlier.speaker_text.split()[-1].endswith("s") or earlier.is_entity
+        ):
+            return Attribution(earlier.speaker, earlier.speaker_text, attribution.cue, earlier.is_entity)
+    return attribution
+
+
+def _context_attribution(text, item, number, sentences, attributions, previous, index) -> Attribution | None:
+    """A quote with no attribution of its own: the source of the sentence before it in its paragraph, or,
+    when the quote opens its paragraph, the speaker of the paragraph before."""
+    paragraph = sentences[number].paragraph
+    own = attributions[number]
+    if own is not None and own.speaker and own.cue not in {"read on"}:
+        return own
+    for k in range(number - 1, -1, -1):
+        if sentences[k].paragraph != paragraph:
+            break
+        if attributions[k] is not None and attributions[k].speaker:
+            return attributions[k]
+    opens_paragraph = sentences[number].start == item.start - 1 or text[sentences[number].start] in PAIRS
+    if opens_paragraph and previous is not None and previous[0] in (paragraph - 1, paragraph):
+        return previous[1]
+    if opens_paragraph:
+        for k in range(number - 1, -1, -1):
+            if sentences[k].paragraph < paragraph - 1:
+                break
+            if attributions[k] is not None and attributions[k].speaker:
+                return attributions[k]
+    return None
 
 
 @dataclass
@@ -152,6 +216,7 @@ class _Joined:
     continues: bool
     close: int = 0  # offset of the closing mark (or the paragraph end when left open)
     first_close: int = 0  # closing mark of the first piece: an interruption's attribution follows it
+    left_open: bool = False
 
     @property
     def start(self) -> int:
@@ -169,6 +234,12 @@ def _join_interrupted(text: str, spans: list[_RawQuote]) -> list[_Joined]:
     """“Ukraine,” he said, “is defending itself” is one quote."""
     joined: list[_Joined] = []
     for span in spans:
+        if joined and span.continues and joined[-1].left_open and joined[-1].paragraph == span.paragraph - 1:
+            # A quote running over paragraphs is one quote.
+            last = joined[-1]
+            last.pieces.append((span.start, span.end))
+            last.close, last.paragraph, last.left_open = span.end, span.paragraph, span.left_open
+            continue
         if joined:
             last = joined[-1]
             between = text[last.end + 1:span.start - 1]
@@ -178,9 +249,10 @@ def _join_interrupted(text: str, spans: list[_RawQuote]) -> list[_Joined]:
                 and text[span.start:span.end].strip()[:1].islower()
             ):
                 last.pieces.append((span.start, span.end))
-                last.close = span.end
+                last.close, last.left_open = span.end, span.left_open
                 continue
-        joined.append(_Joined([(span.start, span.end)], span.paragraph, span.continues, span.end, span.end))
+        joined.append(_Joined([(span.start, span.end)], span.paragraph, span.continues, span.end, span.end,
+                              span.left_open))
     for item in joined:
         # A trailing comma inside the marks belongs to the sentence around the quote, not to the words.
         trimmed = []
@@ -236,7 +308,7 @@ def _attribution_after(
     if not words:
         return None
     for k, token in enumerate(tokens[:12]):
-        if token.lower in lexicon.SPEECH_VERBS:
+        if _is_speech_verb(tokens, k):
             before = [t for t in tokens[:k] if t.text not in {",", "—", "–"}]
             if before:
                 # ", Holloway said" / ", the official told reporters"
@@ -268,12 +340,43 @@ def _attribution_before(text: str, item: _Joined, sentence: Sentence, index: Ent
         start = tokens[0].start + according.start("speaker")
         return _resolve(text, start, tokens[0].start + according.end("speaker"), index, "according to")
     for k in range(len(tokens) - 1, -1, -1):
-        if tokens[k].lower in lexicon.SPEECH_VERBS:
-            subject = _subject_before(tokens[:k])
+        if _is_speech_verb(tokens, k):
+            subject = _subject_before(tokens[:k], index)
             if subject:
                 return _resolve_tokens(text, subject, index, _cue(tokens, k))
             return None
+    if head.rstrip().endswith(":"):
+        # "Sunak defended the record: “...”": a colon hands the floor to the sentence's subject.
+        mentions = index.in_span(sentence.start, item.start)
+        for wanted in (PERSON, ORGANIZATION):
+            named = [m for m in mentions if m[2].type == wanted]
+            if named:
+                return Attribution(named[0][2].name, text[named[0][0]:named[0][1]], ":", True)
     return None
+
+
+# Speech verbs that are also nouns: "an asylum claim", "the United States", "media reports".
+NOUN_LIKE_VERBS = {"claim", "claims", "states", "report", "reports", "estimate", "estimates", "show", "shows",
+                   "comments", "notes", "read", "reads", "find", "promises", "vows", "urges", "threats", "found"}
+DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "any",
+               "no", "such", "new", "of", "every", "each"}
+
+
+def _is_speech_verb(tokens: list[Token], k: int) -> bool:
+    """A verb that attributes: "said", "stating", or "issued a statement"."""
+    token = tokens[k]
+    word = token.lower
+    if not token.text.islower():
+        return False
+    if word in NOUN_LIKE_VERBS:
+        previous = tokens[k - 1] if k > 0 else None
+        following = tokens[k + 1].text if k + 1 < len(tokens) else ""
+        if following in {"-", "–"} or previous is None or previous.lower in DETERMINERS or previous.text[0].isdigit():
+            return False
+    if word in lexicon.SPEECH_VERBS:
+        return True
+    following = {t.lower for t in tokens[k + 1:k + 4]}
+    return word in lexicon.STATEMENT_VERBS and bool(following & STATEMENT_WORDS)
 
 
 def _neighbour_attribution(text, raw, position, sentences, sentence_of, index) -> Attribution | None:
@@ -290,8 +393,9 @@ def _neighbour_attribution(text, raw, position, sentences, sentence_of, index) -
     return None
 
 
-def _subject_before(tokens: list[Token]) -> list[Token]:
-    """The speaker phrase before a speech verb, skipping adverbs and appositions."""
+def _subject_before(tokens: list[Token], index: EntityIndex | None = None) -> list[Token]:
+    """The speaker phrase before a speech verb, skipping adverbs and appositions; a segment between
+    commas that names a person wins ("Hernan Dario Gomez, Panama coach, said")."""
     while tokens and tokens[-1].lower in ADVERBS:
         tokens = tokens[:-1]
     segments: list[list[Token]] = [[]]
@@ -300,7 +404,8 @@ def _subject_before(tokens: list[Token]) -> list[Token]:
             segments.append([])
         else:
             segments[-1].append(token)
-    segments = [s for s in segments if s]
+    segments = [s[1:] if len(s) > 1 and s[0].lower in {"with", "and", "but", "while", "as"} else s
+                for s in segments if s]
     if not segments:
         return []
 
@@ -308,6 +413,12 @@ def _subject_before(tokens: list[Token]) -> list[Token]:
         first = segment[0]
         return first.is_capitalized or first.lower in lexicon.PRONOUNS
 
+    if index is not None and len(segments) > 1:
+        with_person = [s for s in segments if any(m[2].type == PERSON for m in index.in_span(s[0].start, s[-1].end))]
+        # The name itself, not an apposition about someone else ("Salah al-Obaidi, a top aide to al-Sadr,").
+        named = [s for s in with_person if s[0].lower not in {"a", "an", "the"}]
+        if named or with_person:
+            return (named or with_person)[-1]
     candidates = [s for s in segments if names_someone(s)]
     if not candidates:
         return segments[-1] if segments[-1][0].lower in {"the", "a", "an"} else []
@@ -337,8 +448,16 @@ def _resolve_tokens(text: str, tokens: list[Token], index: EntityIndex, cue: str
     return _resolve(text, tokens[0].start, tokens[-1].end, index, cue)
 
 
+_MODIFIER_CUT = re.compile(r"\s+(?:to|that|which|who|whose|seen|obtained|published|quoted|cited|released|issued|"
+                           r"leaked|posted|sent|given|shown)\b")
+
+
 def _resolve(text: str, start: int, end: int, index: EntityIndex, cue: str | None) -> Attribution:
     """Name a speaker phrase: the person in it, a pronoun's person, or the phrase as worded."""
+    cut = _MODIFIER_CUT.search(text, start, end)
+    if cut and not index.in_span(start, cut.start()) == [] or cut and not index.in_span(start, end):
+        # "Figures to be published today", "a letter seen by Sky News": the head, not its modifiers.
+        end = cut.start()
     phrase = text[start:end].strip(" ,.;:“”\"")
     words = phrase.split()
     if not words:
@@ -387,9 +506,14 @@ def _sentence_attribution(text: str, sentence: Sentence, index: EntityIndex, exc
     trailing = _trailing_attribution(text, tokens, index)
     if trailing is not None:
         return trailing
+    if sentence.paragraph == 0 and len(tokens) > 3:
+        # A headline that opens with its source: "Reports: ...", "Police: ...".
+        colon = next((k for k, t in enumerate(tokens[:4]) if t.text == ":"), None)
+        if colon:
+            return _resolve_tokens(text, tokens[:colon], index, ":")
     for k, token in enumerate(tokens):
-        if token.lower in lexicon.SPEECH_VERBS and not _is_participle_use(tokens, k):
-            subject = _subject_before(_clause_before(tokens, k))
+        if _is_speech_verb(tokens, k) and not _is_participle_use(tokens, k):
+            subject = _subject_before(_clause_before(tokens, k), index)
             if subject:
                 return _resolve_tokens(text, subject, index, _cue(tokens, k))
             inverted = []
@@ -411,14 +535,16 @@ def _trailing_attribution(text: str, tokens: list[Token], index: EntityIndex) ->
     if comma < 0 or end - comma > 12:
         return None
     tail = tokens[comma + 1:end]
-    verbs = [k for k, t in enumerate(tail) if t.lower in lexicon.SPEECH_VERBS]
+    verbs = [k for k, t in enumerate(tail) if _is_speech_verb(tail, k)]
     if not verbs:
         return None
     k = verbs[0]
     if k > 0 and (k == len(tail) - 1 or tail[k + 1].lower in {"on", "in", "at", "to", "yesterday", "today",
                                                                   "reporters", "journalists", "last", "this"}):
-        return _resolve_tokens(text, _subject_before(tail[:k]) or tail[:k], index, _cue(tail, k))
-    if k == 0 and len(tail) > 1:
+        return _resolve_tokens(text, _subject_before(tail[:k], index) or tail[:k], index, _cue(tail, k))
+    if k == 0 and len(tail) > 1 and tail[0].lower in lexicon.CORE_SPEECH_VERBS and (
+        tail[1].is_capitalized or tail[1].lower in {"the", "a", "an"}
+    ):
         return _resolve_tokens(text, tail[1:], index, _cue(tail, 0))
     return None
 
@@ -436,10 +562,12 @@ def _is_participle_use(tokens: list[Token], k: int) -> bool:
     """"the figures reported by", "a so-called": not an attribution verb here."""
     following = tokens[k + 1].lower if k + 1 < len(tokens) else ""
     preceding = tokens[k - 1].lower if k > 0 else ""
+    if preceding in {"they", "he", "she", "we", "i", "it", "you"}:
+        return False  # "They estimated by 2050 ...": active
     return following == "by" or preceding in {"the", "a", "an", "be", "been", "is", "was", "are", "were"}
 
 
-def _indirect_quotes(text, sentences, attributions, raw) -> list[Quote]:
+def _indirect_quotes(text, sentences, attributions, raw, index) -> list[Quote]:
     """Reported speech without marks: the clause after "X said (that)"."""
     found = []
     for sentence, attribution in zip(sentences, attributions, strict=True):
@@ -460,7 +588,7 @@ def _indirect_quotes(text, sentences, attributions, raw) -> list[Quote]:
             before = [t for t in tokens[:verb_index] if t.text not in {","}]
             if len(before) < 4:
                 continue
-            clause = list(tokens[: max(0, verb_index - len(_subject_before(list(tokens[:verb_index]))) - 1)])
+            clause = list(tokens[: max(0, verb_index - len(_subject_before(list(tokens[:verb_index]), index)) - 1)])
             while clause and clause[-1].text in {",", "."}:
                 clause = clause[:-1]
             if len(clause) < 3:

@@ -76,3 +76,10 @@ def test_name_particles_stay_inside_names():
 def test_sentence_initial_common_words_are_not_entities():
     result = run("However, the plan failed. Meanwhile prices rose. Police said nothing.")
     assert result.entities == ()
+
+
+def test_a_country_only_modifying_a_title_is_not_an_entity_but_named_elsewhere_it_is():
+    result = run("Talks were held in Geneva. US President Ana Ruiz arrived late.")
+    assert "US" not in {name for e in result.entities for name in (e.name, *e.aliases)}
+    result = run("US President Ana Ruiz arrived late. Trade with the US fell.")
+    assert any("US" in (e.name, *e.aliases) for e in result.entities)

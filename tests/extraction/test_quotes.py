@@ -31,11 +31,32 @@ def test_a_quote_split_by_its_attribution_is_one_quote():
     assert found.speaker == "Ivan Petrov"
 
 
-def test_a_quote_running_over_paragraphs_keeps_its_speaker():
+def test_a_quote_running_over_paragraphs_is_one_quote_with_its_speaker():
     body = ('Coach Sam Okafor said after the match: "We defended well and we attacked with purpose.\n\n'
             '"Next week we travel, and the team is ready for it."')
+    found = quote(run(body), "We defended well")
+    assert found.text == "We defended well and we attacked with purpose. Next week we travel, and the team is ready for it."
+    assert found.speaker == "Sam Okafor"
+
+
+def test_a_paragraph_without_a_new_opening_mark_continues_the_quote():
+    body = ('Coach Sam Okafor said: "We defended well.\n\n'
+            'Next week we travel, and the team is ready for it." The club did not comment further.')
     result = run(body)
-    assert quote(result, "Next week we travel").speaker == "Sam Okafor"
+    found = quote(result, "We defended well")
+    assert found.text.endswith("the team is ready for it.")
+    assert [q.text for q in result.quotes if q.kind == "direct"] == [found.text]
+
+
+def test_a_quote_opening_its_paragraph_takes_the_speaker_of_the_paragraph_before():
+    body = ('Professor Lena Holm said she was worried. "The data are clear and the trend is bad."\n\n'
+            '"We need action this year, not in ten years."')
+    assert quote(run(body), "We need action").speaker == "Lena Holm"
+
+
+def test_quoted_titles_are_not_quotes():
+    result = run('The ministry launched a website called "The Clean Rivers Project" on Monday.')
+    assert result.quotes == () or all(q.kind != "direct" for q in result.quotes)
 
 
 def test_according_to_names_the_source():
