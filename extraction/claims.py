@@ -274,9 +274,8 @@ def _excluded(tokens: tuple[Token, ...], i: int, last: int, mention_spans) -> bo
     if "." not in raw and raw.isdigit() and len(raw) == 4 and 1800 <= int(raw) <= 2100 and "," not in token.text:
         # A year ("2000 levels", "by 2050"), unless a qualifier makes it a count: "more than 1900 people".
         return _qualifier(tokens, i)[0] == "exact"
-    if preceding is not None and preceding.lower == "the" and _introduces_enumeration(tokens, last):
-        return True  # "the two provinces - Donetsk and Lugansk": names things, counts nothing new
-    return False
+    # "the two provinces - Donetsk and Lugansk": names things, counts nothing new.
+    return preceding is not None and preceding.lower == "the" and _introduces_enumeration(tokens, last)
 
 
 def _introduces_enumeration(tokens: tuple[Token, ...], last: int) -> bool:

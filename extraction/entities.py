@@ -45,6 +45,8 @@ _NOT_PRODUCT = re.compile(r"^(COVID|G\d|H\d+N\d|MH\d)")
 _ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,7}$")
 _HYPHENATED_GIVEN_NAME = re.compile(r"^[A-Z][a-z]+-[A-Z]?[a-z]+$")
 SINGLE_CITY_MIN_POPULATION = 100_000
+NEWSPAPER_HEADS = {"guardian", "times", "telegraph", "independent", "economist", "observer", "post", "tribune",
+                   "herald", "sun", "mirror", "globe", "hindu", "atlantic", "spectator"}
 
 
 @dataclass
@@ -56,6 +58,7 @@ class Part:
     before: list[Token]  # tokens of the sentence before the part
     after: list[Token]
     possessor: Part | None = None
+    lead: list[Token] = field(default_factory=list)  # nationality words cut from the front ("Korean")
     title_before: str | None = None
     type: str | None = None
     place: Place | None = None
@@ -125,11 +128,19 @@ def _runs(sentence: Sentence) -> list[tuple[int, int]]:
                 while tokens[j].lower in NAME_PARTICLES:
                     j += 1
                 j += 1
+            elif token.lower in {"of", "for"} and adjacent and j + 2 < n and tokens[j + 1].lower == "the" and (
+                _is_name_token(tokens[j + 2]) and _connector_joins(tokens, i, j)
+            ):
+                j += 3  # "Joint Council for the Welfare of Immigrants", "Museum of the U.S. Air Force"
             elif (
                 token.lower in CONNECTORS and adjacent and j + 1 < n and _is_name_token(tokens[j + 1])
                 and _connector_joins(tokens, i, j)
             ):
-                j += 2 if token.lower != "for" or tokens[j + 1].lower != "the" else 3
+                j += 2
+            elif token.text == "." and len(previous.text) == 1 and previous.text.isupper() and j + 1 < n and (
+                _is_name_token(tokens[j + 1])
+            ):
+                j += 1  # an initial: "Steven F. Udvar-Hazy"
             elif token.text.isdigit() and adjacent and len(token.text) <= 4 and _takes_number(tokens, i, j):
                 j += 1
             else:
@@ -151,12 +162,16 @@ def _connector_joins(tokens: tuple[Token, ...], i: int, j: int) -> bool:
     if word in NAME_PARTICLES:
         return True
     previous = tokens[j - 1].lower
+    inside_organisation = any(t.lower in lexicon.ORG_HEADS for t in tokens[i:j])
     if word == "of":
-        return previous in OF_TAKERS
+        # "Bank of England"; and inside an organisation: "Centre for Control of Iodine Deficiency Disorders".
+        return previous in OF_TAKERS or inside_organisation
     if word == "for":
         return previous in lexicon.ORG_HEADS or previous in {"commissioner", "centre", "center"}
     # "and" inside an organisation: "Food and Drug Administration".
     if word == "and":
+        if inside_organisation:
+            return False  # "Massachusetts Institute of Technology and Colorado State University": two
         k = j + 1
         while k < len(tokens) and _is_name_token(tokens[k]):
             k += 1
@@ -186,7 +201,7 @@ def _parts(text: str, sentence: Sentence) -> list[Part]:
         possessor = None
         if previous_part is not None and i - previous_end == 1 and tokens[previous_end].text in {"'s", "’s", "'S"}:
             possessor = previous_part
-        for piece in _split_run(run):
+        for piece, lead in _split_run(run):
             k = tokens.index(piece[0], i)
             part = Part(
                 tokens=piece,
@@ -194,6 +209,7 @@ def _parts(text: str, sentence: Sentence) -> list[Part]:
                 before=list(tokens[max(0, k - 4):k]),
                 after=list(tokens[k + len(piece):k + len(piece) + 12]),
                 possessor=possessor if piece is run or k == i else None,
+                lead=lead,
             )
             part.title_before = _title_before(tokens, k)
             parts.append(part)
@@ -209,7 +225,7 @@ def lexicon_open_quotes() -> set[str]:
     return _OPEN_QUOTES
 
 
-def _split_run(run: list[Token]) -> list[list[Token]]:
+def _split_run(run: list[Token]) -> list[tuple[list[Token], list[Token]]]:
     """Cut a run at titles and drop leading words that name nothing."""
     pieces: list[list[Token]] = []
     current: list[Token] = []
@@ -218,8 +234,8 @@ def _split_run(run: list[Token]) -> list[list[Token]]:
         lower = token.lower.rstrip(".")
         rest = run[index + 1:]
         is_title = lower in STRONG_TITLES or (lower in TITLE_MODIFIERS and rest and rest[0].lower in STRONG_TITLES)
-        # "High Commissioner for Refugees", "Secretary of State": an office's name, not a title before a name.
-        if is_title and rest and rest[0].lower in {"for", "of"}:
+        # "High Commissioner for Refugees": an office inside an organisation's name, not a title before a name.
+        if is_title and rest and rest[0].lower == "for" and current:
             is_title = False
         if is_title and not (ends_with_org and rest and not any(t.lower in STRONG_TITLES for t in rest)
                              and _org_after(rest)):
@@ -230,9 +246,9 @@ def _split_run(run: list[Token]) -> list[list[Token]]:
         if token.lower == "of" and not current:
             continue
         current.append(token)
-        # "Refugee Council Enver Solomon": an organisation's name, then a person's.
-        if token.lower in lexicon.ORG_HEADS and len(rest) >= 2 and rest[0].text in first_names() and (
-            rest[0].text not in lexicon.NON_NAME_WORDS
+        # "Refugee Council Enver Solomon", "Washington Chris Gregoire": an organisation or place, then a person.
+        if len(rest) >= 2 and rest[0].text in first_names() and rest[0].text not in lexicon.NON_NAME_WORDS and (
+            token.lower in lexicon.ORG_HEADS or lookup_place(" ".join(t.text for t in current if t.lower != "of"))
         ):
             pieces.append(current)
             current = []
@@ -240,17 +256,25 @@ def _split_run(run: list[Token]) -> list[list[Token]]:
         pieces.append(current)
     cleaned = []
     for piece in pieces:
+        # "The Guardian", "The Times": a newspaper keeps its article.
+        if len(piece) == 2 and piece[0].text == "The" and piece[1].lower in NEWSPAPER_HEADS:
+            cleaned.append((piece, []))
+            continue
         while piece and (piece[0].text in lexicon.NON_NAME_WORDS or piece[0].lower in CONNECTORS):
             piece = piece[1:]
         # A nationality adjective leads a name only when the name is an organisation: "Korean Central News Agency".
+        lead = []
         while piece and piece[0].text in lexicon.DEMONYMS and not (
-            piece[-1].lower in lexicon.ORG_HEADS and len(piece) > 1
+            (piece[-1].lower in lexicon.ORG_HEADS and len(piece) > 1)
+            or lookup_place(" ".join(t.text for t in piece)) is not None  # "Saudi Arabia", "Western Australia"
+            or " ".join(t.text for t in piece[1:]) in lexicon.KNOWN_ORGANIZATIONS  # "British Red Cross"
         ):
+            lead.append(piece[0])
             piece = piece[1:]
         while piece and piece[-1].lower in CONNECTORS:
             piece = piece[:-1]
         if piece:
-            cleaned.append(piece)
+            cleaned.append((piece, lead))
     return cleaned
 
 
@@ -278,7 +302,7 @@ def _classify(part: Part, lowercase_words: set[str]) -> None:
     first_name_gender = first_names().get(words[0]) if len(words) > 1 else None
     place = lookup_place(name)
 
-    if part.possessor is not None and last in lexicon.ORG_HEADS:
+    if part.possessor is not None and last in lexicon.ORG_HEADS and last not in lexicon.LOCATION_HEADS:
         part.type = ORGANIZATION
         return
     if place is not None and place.kind in {"country", "region"} and part.title_before is None:
@@ -290,8 +314,14 @@ def _classify(part: Part, lowercase_words: set[str]) -> None:
     if name in lexicon.KNOWN_PRODUCTS or _is_product(tokens):
         part.type = PRODUCT
         return
-    if last in lexicon.ORG_HEADS and len(tokens) > 1 or (len(tokens) > 2 and tokens[0].lower in lexicon.ORG_HEADS
-                                                         and tokens[1].lower == "of"):
+    if tokens[0].lower in STRONG_TITLES and any(t.lower in {"of", "for"} for t in tokens[1:2]):
+        return  # an office ("Secretary of State"), not a named thing
+    if len(tokens) == 2 and tokens[0].text == "The" and tokens[1].lower in NEWSPAPER_HEADS:
+        part.type = ORGANIZATION
+        return
+    if last in lexicon.ORG_HEADS and len(tokens) > 1 or any(
+        a.lower in lexicon.ORG_HEADS and b.lower in {"of", "for"} for a, b in zip(tokens, tokens[1:], strict=False)
+    ) and tokens[-1].lower not in lexicon.LOCATION_HEADS:
         part.type = ORGANIZATION
         return
     if last in lexicon.LOCATION_HEADS and len(tokens) > 1:
@@ -318,6 +348,12 @@ def _classify(part: Part, lowercase_words: set[str]) -> None:
     if person_cue and len(words) >= 2 and not any(w in lexicon.NON_NAME_WORDS for w in words[1:]):
         part.type = PERSON
         part.gender = _gender(part, first_name_gender)
+        return
+    if len(words) == 1 and part.title_before in STRONG_TITLES and place is None and (
+        words[0] not in lexicon.NON_NAME_WORDS and words[0].isalpha() and not words[0].isupper()
+    ):
+        part.type = PERSON  # "President Bush": a surname after a title
+        part.gender = _gender(part, None)
         return
     if next_word in lexicon.LOCATION_HEADS and len(words) <= 3:
         part.type = LOCATION
@@ -385,7 +421,8 @@ def _consolidate(text: str, parts: list[Part]) -> list[Entity]:
         group.referential = group.referential or not part.attributive
         if name != part.name:
             # "Russia's Defense Ministry": the full name, with the bare "Defense Ministry" as an alias.
-            add(group, name, part.possessor.start, part.end)
+            owner_start = (part.possessor.lead or part.possessor.tokens)[0].start
+            add(group, name, owner_start, part.end)
             if part.name not in group.names:
                 group.names.append(part.name)
         else:
@@ -399,6 +436,7 @@ def _consolidate(text: str, parts: list[Part]) -> list[Entity]:
             group.referential = True
             add(group, part.name, part.start, part.end)
 
+    groups = _merge_short_forms(groups)
     entities = []
     for group in groups:
         if not group.referential:
@@ -431,9 +469,41 @@ def _consolidate(text: str, parts: list[Part]) -> list[Entity]:
     return sorted(entities, key=lambda e: e.mentions[0].start)
 
 
+def _merge_short_forms(groups: list[_Group]) -> list[_Group]:
+    """Join groups typed on their own that name something already named in full: an acronym (WHO,
+    KCNA) to the name it abbreviates, a one-word town to a longer name ending with it ("Columbia" after
+    "Space Shuttle Columbia")."""
+    merged: list[_Group] = []
+    for group in sorted(groups, key=lambda g: -max(len(n.split()) for n in g.names)):
+        target = None
+        if all(len(n.split()) == 1 for n in group.names):
+            word = group.names[0]
+            for other in merged:
+                long_names = [n for n in other.names if len(n.split()) > 1]
+                abbreviates = _ACRONYM.match(word) and any(_initials(n) == word.replace(".", "") for n in long_names)
+                ends_name = group.type == LOCATION and (group.place is None or group.place.kind == "city") and (
+                    other.type != LOCATION and any(n.split()[-1] == word for n in long_names)
+                )
+                if abbreviates or ends_name:
+                    target = other
+                    break
+        if target is None:
+            merged.append(group)
+            continue
+        target.names.extend(n for n in group.names if n not in target.names)
+        target.mentions.extend(group.mentions)
+        target.referential = target.referential or group.referential
+    return merged
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.replace("'s ", " ").split() if w[0].isupper())
+
+
 def _full_name(part: Part) -> str:
     if part.type == ORGANIZATION and part.possessor is not None:
-        return f"{part.possessor.name}'s {part.name}"
+        owner = " ".join(t.text for t in [*part.possessor.lead, *part.possessor.tokens])
+        return f"{owner}'s {part.name}"
     return part.name
 
 

@@ -235,3 +235,8 @@ NP_STOP |= {
     "worldwide", "nationwide", "today", "yesterday", "tomorrow", "tonight", "annually", "daily", "weekly",
     "monthly", "yearly", "ago", "last", "next", "nor", "plus", "what", "how", "why",
 }
+
+# Buildings and sites are places, not organisations: "Grand Mosque", "St Paul's Cathedral".
+ORG_HEADS -= {"mosque", "church"}
+LOCATION_HEADS |= {"mosque", "church", "cathedral", "temple", "synagogue", "palace", "tower"}
+KNOWN_ORGANIZATIONS |= {"Red Cross", "Red Crescent", "Medecins Sans Frontieres", "Doctors Without Borders"}

@@ -157,7 +157,7 @@ def extract_quotes(text: str, sentences: list[Sentence], index: EntityIndex) -> 
     return sorted(quotes, key=lambda q: q.start), sentence_attributions
 
 
-def _is_quoted_name(text: str, item: "_Joined") -> bool:
+def _is_quoted_name(text: str, item: _Joined) -> bool:
     """“The Internet Explorer 6 Countdown”: a quoted title of a work or site, not speech."""
     words = " ".join(text[a:b] for a, b in item.pieces).split()
     return len(words) >= 2 and all(w[0].isupper() or w[0].isdigit() for w in words) and not any(
@@ -455,7 +455,7 @@ _MODIFIER_CUT = re.compile(r"\s+(?:to|that|which|who|whose|seen|obtained|publish
 def _resolve(text: str, start: int, end: int, index: EntityIndex, cue: str | None) -> Attribution:
     """Name a speaker phrase: the person in it, a pronoun's person, or the phrase as worded."""
     cut = _MODIFIER_CUT.search(text, start, end)
-    if cut and not index.in_span(start, cut.start()) == [] or cut and not index.in_span(start, end):
+    if cut and cut.start() > start:
         # "Figures to be published today", "a letter seen by Sky News": the head, not its modifiers.
         end = cut.start()
     phrase = text[start:end].strip(" ,.;:“”\"")
@@ -511,7 +511,7 @@ def _sentence_attribution(text: str, sentence: Sentence, index: EntityIndex, exc
         colon = next((k for k, t in enumerate(tokens[:4]) if t.text == ":"), None)
         if colon:
             return _resolve_tokens(text, tokens[:colon], index, ":")
-    for k, token in enumerate(tokens):
+    for k in range(len(tokens)):
         if _is_speech_verb(tokens, k) and not _is_participle_use(tokens, k):
             subject = _subject_before(_clause_before(tokens, k), index)
             if subject:
