@@ -334,7 +334,7 @@ def _unit(tokens: tuple[Token, ...], count: _Count) -> tuple[str | None, int]:
     common = [t for t in _trim_to_noun(words) if t.text[0].islower() and t.text.replace("-", "").isalpha()]
     content = [t for t in common if t.lower not in lexicon.UNIT_ADJECTIVES]
     if not content:
-        demonyms = [t for t in words if t.text in lexicon.DEMONYMS]
+        demonyms = [t for t in words if t.text in lexicon.DEMONYMS or t.text[:-1] in lexicon.DEMONYMS]
         if demonyms and demonyms[-1] is words[-1]:
             return _singular(demonyms[-1].lower), tokens.index(demonyms[-1], count.first) + 1  # "two Americans"
         if _near_casualty_verb(tokens, count):

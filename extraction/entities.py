@@ -34,7 +34,7 @@ OF_TAKERS = lexicon.ORG_HEADS | lexicon.LOCATION_HEADS | lexicon.TITLES | {
 NAME_PARTICLES = {"von", "van", "der", "den", "de", "bin", "ibn", "da", "di", "del", "le", "du", "la", "dos", "das"}
 PRODUCT_HEADS = {"shuttle", "rocket", "missile", "tank", "jet", "aircraft", "helicopter", "drone", "phone",
                  "console", "browser", "vaccine", "satellite", "spacecraft", "submarine", "frigate", "carrier"}
-STRONG_TITLES = {t for t in lexicon.PERSON_TITLES if t not in {"foreign", "defense", "defence", "home", "vice",
+STRONG_TITLES = {t for t in lexicon.PERSON_TITLES | lexicon.OCCUPATIONS if t not in {"foreign", "defense", "defence", "home", "vice",
                                                                "deputy", "former", "acting", "shadow"}}
 TITLE_MODIFIERS = {"vice", "prime", "deputy", "foreign", "defense", "defence", "home", "interior", "finance",
                    "health", "education", "justice", "former", "acting", "shadow", "chief", "executive", "crown",
@@ -295,7 +295,7 @@ def _title_before(tokens: tuple[Token, ...], k: int) -> str | None:
 def _classify(part: Part, lowercase_words: set[str]) -> None:
     tokens = part.tokens
     words = [t.text for t in tokens]
-    part.name = " ".join(words).replace(" - ", "-")
+    part.name = _surface(tokens)
     name, last = part.name, tokens[-1].lower
     next_word = part.after[0].lower if part.after else ""
     previous_word = part.before[-1].lower if part.before else ""
@@ -374,6 +374,14 @@ def _apposition_marks_person(after: list[Token]) -> bool:
         if token.text in {".", ";", ":"}:
             return False
     return False
+
+
+def _surface(tokens: list[Token]) -> str:
+    """The tokens as printed, with single spaces where the text has any: "Maria T. Okafor"."""
+    pieces = [tokens[0].text]
+    for previous, token in zip(tokens, tokens[1:], strict=False):
+        pieces.append(token.text if token.start == previous.end else " " + token.text)
+    return "".join(pieces)
 
 
 def _gender(part: Part, first_name_gender: str | None) -> str | None:

@@ -240,3 +240,15 @@ NP_STOP |= {
 ORG_HEADS -= {"mosque", "church"}
 LOCATION_HEADS |= {"mosque", "church", "cathedral", "temple", "synagogue", "palace", "tower"}
 KNOWN_ORGANIZATIONS |= {"Red Cross", "Red Crescent", "Medecins Sans Frontieres", "Doctors Without Borders"}
+
+# Occupations used like titles before a name: "farmer Tomas Rivera", "Engineer Maria Okafor".
+OCCUPATIONS = {"engineer", "nurse", "teacher", "farmer", "lawyer", "student", "driver", "pilot", "soldier",
+               "activist", "campaigner", "barrister", "solicitor", "surgeon", "journalist", "photographer",
+               "resident", "witness", "fisherman", "miner", "worker", "trader", "shopkeeper", "priest",
+               "pastor", "monk", "nun", "volunteer", "coauthor", "co-author", "novelist", "poet", "artist",
+               "singer", "actor", "actress", "player", "athlete", "runner", "boxer", "chef", "banker",
+               "investor", "entrepreneur", "historian", "lecturer", "epidemiologist", "virologist"}
+PERSON_TITLES |= OCCUPATIONS
+TITLES |= OCCUPATIONS
+NP_STOP |= {"overnight", "again", "already", "early", "late", "recently", "so", "far", "now", "then", "there",
+            "here", "away", "together", "simultaneously", "immediately", "instantly", "locally"}

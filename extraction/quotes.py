@@ -27,7 +27,9 @@ ADVERBS = {"also", "later", "then", "further", "again", "has", "had", "have", "o
 GENERIC_SPEAKERS = {"official", "spokesman", "spokeswoman", "spokesperson", "minister", "president", "leader",
                     "officer", "general", "secretary", "chancellor", "governor", "mayor", "ambassador",
                     "commander", "chief", "coach", "manager", "envoy", "diplomat", "source"}
-STATEMENT_WORDS = {"statement", "message", "post", "tweet", "release", "letter", "report", "communique"}
+STATEMENT_WORDS = {"statement", "message", "post", "tweet", "release", "letter", "report", "communique", "analysis",
+                   "study", "survey", "research", "paper", "findings", "website", "blog", "data", "figures",
+                   "spokesman", "spokeswoman", "spokesperson", "office", "account", "review", "editorial"}
 _STATEMENT_ON = re.compile(
     r"\b(?:a|the)\s+(?:statement|message|post|text|letter|note)\s+(?:read|posted|published|released|issued|said)"
     r"\s+(?:on|by|from)\s+(?:the\s+)?(?P<owner>[^,.;]+?)(?:'s|’s)\b"
@@ -410,8 +412,8 @@ def _subject_before(tokens: list[Token], index: EntityIndex | None = None) -> li
         return []
 
     def names_someone(segment: list[Token]) -> bool:
-        first = segment[0]
-        return first.is_capitalized or first.lower in lexicon.PRONOUNS
+        # "Zelensky", "he", or "coauthor Colette Heald": a capitalised word anywhere in it.
+        return segment[0].lower in lexicon.PRONOUNS or any(t.is_capitalized for t in segment)
 
     if index is not None and len(segments) > 1:
         with_person = [s for s in segments if any(m[2].type == PERSON for m in index.in_span(s[0].start, s[-1].end))]

@@ -78,3 +78,47 @@ def test_attributed_statements_without_figures_are_qualitative_claims():
     result = run("The defence ministry denied that its jets had struck the market.")
     qualitative = [c for c in result.claims if c.value is None]
     assert qualitative and qualitative[0].claimant
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Reports put the size of the forms at from eight to 30 pages.", {(8, "page", "at_least"), (30, "page", "at_most")}),
+        ("Between 15 and 20 trucks crossed daily.", {(15, "truck", "at_least"), (20, "truck", "at_most")}),
+        ("A landslide killed 23 or more villagers.", {(23, "villager", "at_least")}),
+        ("At least 64 killed as ferry capsizes", {(64, "person", "at_least")}),
+        ("The blast tore through the market, killing 12 and wounding 30.", {(12, "person", "exact"),
+                                                                            (30, "person", "exact")}),
+        ("Losses exceeded 20% of revenue.", {(20, "percent", "more_than")}),
+        ("Almost half of all households lack clean water.", {(50, "percent", "approximately")}),
+        ("About 40 Riverside firemen joined the strike.", {(40, "fireman", "approximately")}),
+        ("Two Canadians were detained.", {(2, "canadian", "exact")}),
+        ("The storm left seven sailors aboard the ship missing.", {(7, "sailor", "exact")}),
+    ],
+)
+def test_ranges_trailing_qualifiers_implied_people_and_noun_phrases(sentence, expected):
+    found = {(c.value, c.unit, c.qualifier) for c in run(sentence).claims if c.value is not None}
+    assert expected <= found, found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rebels hold the two eastern districts - Kalo and Mera.",
+        "One fisherman, Ali Reza, said the sea was calm.",
+        "Turnout was highest in 2019 levels of the survey.",
+        "He scored in the second half of the match.",
+    ],
+)
+def test_references_and_years_are_not_counts(sentence):
+    assert [c.value for c in run(sentence).claims if c.value is not None] == []
+
+
+def test_names_and_adjectives_inside_the_counted_phrase_keep_the_head_noun():
+    found = claims_with(run("Drones hit four Shahed-136 fuel depots overnight."), 4)[0]
+    assert found.unit.split()[-1] == "depot"
+
+
+def test_they_resolves_to_the_last_plural_source():
+    result = run("The researchers found that yields fell. They estimated that prices would rise by 30 percent.")
+    assert claims_with(result, 30)[0].claimant == "The researchers"

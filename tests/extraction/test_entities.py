@@ -83,3 +83,43 @@ def test_a_country_only_modifying_a_title_is_not_an_entity_but_named_elsewhere_i
     assert "US" not in {name for e in result.entities for name in (e.name, *e.aliases)}
     result = run("US President Ana Ruiz arrived late. Trade with the US fell.")
     assert any("US" in (e.name, *e.aliases) for e in result.entities)
+
+
+def test_organisation_names_with_of_the_and_for():
+    result = run("The Joint Council for the Welfare of Migrants and the Bank of Norway disagreed.")
+    assert entity(result, "Joint Council for the Welfare of Migrants").type == "ORGANIZATION"
+    assert entity(result, "Bank of Norway").type == "ORGANIZATION"
+
+
+def test_two_organisations_joined_by_and_stay_two():
+    result = run("Researchers at the Oslo Institute of Technology and Bergen State University took part.")
+    names = {e.name for e in result.entities}
+    assert {"Oslo Institute of Technology", "Bergen State University"} <= names
+
+
+def test_an_acronym_of_a_known_organisation_joins_its_full_name():
+    result = run("The World Health Organization (WHO) issued guidance. WHO said it was urgent.")
+    assert "WHO" in entity(result, "World Health Organization").aliases
+
+
+def test_a_nationality_word_inside_a_place_name_stays():
+    result = run("Floods hit Western Australia and pilgrims returned from Saudi Arabia.")
+    assert entity(result, "Western Australia").type == "LOCATION"
+    assert entity(result, "Saudi Arabia").type == "LOCATION"
+
+
+def test_a_place_then_a_person_in_one_run_are_two_entities():
+    result = run("Governor of Oregon Kate Brown signed the bill.")
+    assert entity(result, "Kate Brown").type == "PERSON"
+    assert entity(result, "Oregon").type == "LOCATION"
+
+
+def test_initials_stay_inside_names_and_a_surname_after_a_title_is_a_person():
+    result = run("Engineer Maria T. Okafor met President Mbeki on Friday.")
+    assert entity(result, "Maria T. Okafor").type == "PERSON"
+    assert entity(result, "Mbeki").type == "PERSON"
+
+
+def test_buildings_are_places():
+    result = run("Crowds gathered at Cairo's Grand Mosque on Friday.")
+    assert entity(result, "Grand Mosque").type == "LOCATION"

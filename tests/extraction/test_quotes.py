@@ -1,4 +1,4 @@
-from .helpers import quote, run
+from .helpers import claims_with, quote, run
 
 
 def test_speaker_after_the_quote():
@@ -92,3 +92,29 @@ def test_indirect_speech_is_kept_with_its_speaker():
     indirect = [q for q in result.quotes if q.kind == "indirect"]
     assert indirect and indirect[0].speaker == "Ruth Adeyemi"
     assert indirect[0].text.startswith("the dam would be inspected")
+
+
+def test_a_named_person_beats_an_apposition_about_someone_else():
+    result = run('Omar Haddad, a close aide to Minister Lina Aziz, said, "The ministry will not resign over this."')
+    assert quote(result, "The ministry will not resign").speaker == "Omar Haddad"
+
+
+def test_a_role_between_commas_marks_the_speaker():
+    result = run('After the game, Tomas Varela, Uruguay coach, said, "We lacked energy in the second half today."')
+    assert quote(result, "We lacked energy").speaker == "Tomas Varela"
+
+
+def test_a_colon_hands_the_quote_to_the_sentence_subject():
+    result = run('Chancellor Petra Lind defended the plan while a "review" by Olaf Brun is pending: '
+                 '"The budget is balanced and it will stay balanced next year."')
+    assert quote(result, "The budget is balanced").speaker == "Petra Lind"
+
+
+def test_a_role_word_before_the_name_does_not_hide_it():
+    result = run('As coauthor Mira Janssen told reporters, "The samples from the north were the cleanest we saw."')
+    assert quote(result, "The samples from the north").speaker == "Mira Janssen"
+
+
+def test_nouns_that_look_like_speech_verbs_are_not_attributions():
+    result = run("The United States sent 30 trucks of aid to the asylum claim- processing centre.")
+    assert claims_with(result, 30)[0].claimant is None
