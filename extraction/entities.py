@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from . import lexicon
 from .gazetteer import Place, first_names, lookup_place
+from .models import NameTyper
 from .text import Sentence, Token
 from .types import Entity, Mention
 
@@ -86,11 +87,17 @@ class _Group:
     key: str = ""
 
 
-def extract_entities(text: str, sentences: list[Sentence]) -> list[Entity]:
+def extract_entities(text: str, sentences: list[Sentence], typer: NameTyper | None = None) -> list[Entity]:
+    """Entities of a text; `typer`, when given, types the capitalised runs the rules leave untyped."""
     lowercase_words = _lowercase_words(sentences)
-    parts = [part for sentence in sentences for part in _parts(text, sentence)]
-    for part in parts:
+    parts = [(sentence, part) for sentence in sentences for part in _parts(text, sentence)]
+    for sentence, part in parts:
         _classify(part, lowercase_words)
+        if part.type is None and typer is not None and (not part.sentence_initial or len(part.tokens) > 1):
+            offset = sentence.start
+            part.type = typer.type_name(text[sentence.start:sentence.end], part.start - offset, part.end - offset)
+    parts = [part for _, part in parts]
+    for part in parts:
         part.attributive = part.type == LOCATION and bool(part.after) and part.after[0].lower in STRONG_TITLES and (
             part.after[0].is_capitalized
         )
@@ -293,6 +300,14 @@ def _title_before(tokens: tuple[Token, ...], k: int) -> str | None:
 
 
 def _classify(part: Part, lowercase_words: set[str]) -> None:
+    names = first_names()
+    if part.sentence_initial and len(part.tokens) >= 3 and part.tokens[0].text not in names and (
+        part.tokens[1].text in names and part.tokens[0].text.isalpha()
+    ):
+        # "Candidate Maria Santos said": a capitalised common noun opening the sentence, then the name.
+        part.title_before = part.title_before or part.tokens[0].lower
+        part.tokens = part.tokens[1:]
+        part.sentence_initial = False
     tokens = part.tokens
     words = [t.text for t in tokens]
     part.name = _surface(tokens)

@@ -159,6 +159,11 @@ def entity_resolve(*, entity: extracted.Entity) -> Entity:
     candidates = list(
         Entity.objects.filter(type=entity.type, alias_set__normalized__in=keys).distinct().prefetch_related("alias_set")
     )
+    if entity.type == "PERSON" and len(entity.name.split()) > 1:
+        # A person stored so far only by surname ("Okonjo") gets the full name when exactly one matches.
+        surname = normalize_name(entity.name.split()[-1])
+        candidates += [c for c in Entity.objects.filter(type="PERSON", alias_set__normalized=surname)
+                       .prefetch_related("alias_set") if c not in candidates]
     match = _choose(entity, candidates)
     if match is None and entity.type == "LOCATION" and entity.latitude is not None:
         # Transliterations of one gazetteer place (Kiev, Kyiv) share its coordinates.

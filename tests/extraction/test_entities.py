@@ -123,3 +123,27 @@ def test_initials_stay_inside_names_and_a_surname_after_a_title_is_a_person():
 def test_buildings_are_places():
     result = run("Crowds gathered at Cairo's Grand Mosque on Friday.")
     assert entity(result, "Grand Mosque").type == "LOCATION"
+
+
+class TypesEveryUnknownNameAsAProduct:
+    def __init__(self):
+        self.asked = []
+
+    def type_name(self, sentence, start, end):
+        self.asked.append(sentence[start:end])
+        return "PRODUCT"
+
+
+def test_a_statistical_typer_decides_only_what_the_rules_leave_open():
+    from datetime import UTC, datetime
+
+    from extraction import Document, extract
+
+    typer = TypesEveryUnknownNameAsAProduct()
+    document = Document(title="Launch day", body="Crowds in Lisbon queued for the Nordwind Vela at dawn.",
+                        published_at=datetime(2025, 1, 1, tzinfo=UTC))
+    result = extract(document, typer=typer)
+    assert typer.asked == ["Nordwind Vela"]
+    assert entity(result, "Nordwind Vela").type == "PRODUCT"
+    assert entity(result, "Lisbon").type == "LOCATION"
+    assert "Nordwind Vela" not in {e.name for e in extract(document).entities}

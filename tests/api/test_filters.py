@@ -1,0 +1,121 @@
+"""Every filter of entities, quotes and claims, through HTTP."""
+
+import pytest
+
+from tests.factories import ArticleFactory, ClaimFactory, EntityFactory, MentionFactory, QuoteFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def ids(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, response.json()
+    return sorted(row["id"] for row in response.json()["results"])
+
+
+@pytest.fixture
+def world():
+    early = ArticleFactory(published_at="2024-01-10T08:00:00Z")
+    late = ArticleFactory(published_at="2024-06-10T08:00:00Z")
+    ana = EntityFactory(name="Ana Lima", slug="ana-lima", aliases=["Lima"])
+    oslo = EntityFactory(name="Oslo", slug="oslo", type="LOCATION", aliases=["Christiania"])
+    ministry = EntityFactory(name="Health Ministry", slug="health-ministry", type="ORGANIZATION")
+    for article in (early, late):
+        MentionFactory(article=article, entity=ana)
+    MentionFactory(article=late, entity=oslo)
+    quotes = {
+        "ana_direct": QuoteFactory(article=early, speaker=ana, kind="direct", text="We will build the bridge",
+                                   speaker_text="Lima"),
+        "sources_indirect": QuoteFactory(article=late, speaker=None, kind="indirect", text="talks stalled",
+                                         speaker_text="diplomatic sources"),
+    }
+    claims = {
+        "soldiers": ClaimFactory(article=early, claimant=ana, value=40, qualifier="more_than", unit="soldier",
+                                 predicate="killed", text="More than 40 soldiers were killed.", subjects=[oslo]),
+        "facilities": ClaimFactory(article=late, claimant=ministry, value=74, qualifier="exact", unit="facility",
+                                   predicate="knocked out", text="74 facilities were knocked out.",
+                                   claimant_text="the ministry"),
+        "denial": ClaimFactory(article=late, claimant=None, value=None, qualifier="", unit="", predicate="denied",
+                               text="The army denied striking the market.", claimant_text="the army"),
+    }
+    return {"early": early, "late": late, "ana": ana, "oslo": oslo, "ministry": ministry, **quotes, **claims}
+
+
+def test_entity_filters(api_client, world):
+    assert ids(api_client, "/api/v1/entities/?type=LOCATION") == [world["oslo"].pk]
+    assert ids(api_client, "/api/v1/entities/?search=christiania") == [world["oslo"].pk]
+    assert ids(api_client, "/api/v1/entities/?search=lima") == [world["ana"].pk]
+    assert ids(api_client, f"/api/v1/entities/?article={world['late'].pk}") == sorted([world["ana"].pk, world["oslo"].pk])
+    ordered = api_client.get("/api/v1/entities/?ordering=-article_count").json()["results"]
+    assert [row["id"] for row in ordered][:2] == [world["ana"].pk, world["oslo"].pk]
+
+
+def test_entity_detail_counts(api_client, world):
+    body = api_client.get(f"/api/v1/entities/{world['ana'].pk}/").json()
+    assert (body["article_count"], body["mention_count"], body["quote_count"], body["claim_count"]) == (2, 2, 1, 1)
+    assert body["aliases"] == ["Lima"]
+
+
+def test_quote_filters(api_client, world):
+    direct, indirect = world["ana_direct"].pk, world["sources_indirect"].pk
+    assert ids(api_client, f"/api/v1/quotes/?speaker={world['ana'].pk}") == [direct]
+    assert ids(api_client, "/api/v1/quotes/?speaker=ana-lima") == [direct]
+    assert ids(api_client, "/api/v1/quotes/?speaker_text=diplomatic") == [indirect]
+    assert ids(api_client, "/api/v1/quotes/?kind=indirect") == [indirect]
+    assert ids(api_client, f"/api/v1/quotes/?article={world['early'].pk}") == [direct]
+    assert ids(api_client, "/api/v1/quotes/?search=bridge") == [direct]
+    assert ids(api_client, "/api/v1/quotes/?published_after=2024-03-01") == [indirect]
+    assert ids(api_client, "/api/v1/quotes/?published_before=2024-03-01") == [direct]
+
+
+def test_claim_filters(api_client, world):
+    soldiers, facilities, denial = world["soldiers"].pk, world["facilities"].pk, world["denial"].pk
+    assert ids(api_client, f"/api/v1/claims/?claimant={world['ministry'].pk}") == [facilities]
+    assert ids(api_client, "/api/v1/claims/?claimant=ana-lima") == [soldiers]
+    assert ids(api_client, "/api/v1/claims/?claimant_text=army") == [denial]
+    assert ids(api_client, "/api/v1/claims/?unit=Soldier") == [soldiers]
+    assert ids(api_client, "/api/v1/claims/?predicate=knocked%20out") == [facilities]
+    assert ids(api_client, "/api/v1/claims/?qualifier=more_than") == [soldiers]
+    assert ids(api_client, "/api/v1/claims/?value_min=50") == [facilities]
+    assert ids(api_client, "/api/v1/claims/?value_max=50") == [soldiers]
+    assert ids(api_client, "/api/v1/claims/?value_min=40&value_max=74") == sorted([soldiers, facilities])
+    assert ids(api_client, "/api/v1/claims/?has_value=false") == [denial]
+    assert ids(api_client, "/api/v1/claims/?has_value=true") == sorted([soldiers, facilities])
+    assert ids(api_client, f"/api/v1/claims/?article={world['late'].pk}") == sorted([facilities, denial])
+    assert ids(api_client, "/api/v1/claims/?entity=oslo") == [soldiers]
+    assert ids(api_client, "/api/v1/claims/?search=market") == [denial]
+    assert ids(api_client, "/api/v1/claims/?published_after=2024-03-01") == sorted([facilities, denial])
+    assert ids(api_client, "/api/v1/claims/?published_before=2024-03-01T00:00:00Z") == [soldiers]
+
+
+def test_entity_sub_resources(api_client, world):
+    ana = world["ana"].pk
+    assert ids(api_client, f"/api/v1/entities/{ana}/articles/") == sorted([world["early"].pk, world["late"].pk])
+    assert ids(api_client, f"/api/v1/entities/{ana}/quotes/") == [world["ana_direct"].pk]
+    assert ids(api_client, f"/api/v1/entities/{ana}/claims/") == [world["soldiers"].pk]
+    assert api_client.get("/api/v1/entities/999999/claims/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("url", "parameter"),
+    [
+        ("/api/v1/entities/?type=CITY", "type"),
+        ("/api/v1/entities/?article=abc", "article"),
+        ("/api/v1/entities/?ordering=-mentions", "ordering"),
+        ("/api/v1/quotes/?kind=rumour", "kind"),
+        ("/api/v1/quotes/?speaker=nobody-at-all", "speaker"),
+        ("/api/v1/quotes/?published_after=2024-02-30", "published_after"),
+        ("/api/v1/claims/?value_min=many", "value_min"),
+        ("/api/v1/claims/?value_max=1e", "value_max"),
+        ("/api/v1/claims/?has_value=maybe", "has_value"),
+        ("/api/v1/claims/?qualifier=roughly", "qualifier"),
+        ("/api/v1/claims/?claimant=424242", "claimant"),
+        ("/api/v1/claims/?entity=ghost", "entity"),
+        ("/api/v1/claims/?article=999999", "article"),
+        ("/api/v1/claims/?sort=value", "sort"),
+    ],
+)
+def test_malformed_filter_values_are_400s_naming_the_parameter(api_client, world, url, parameter):
+    response = api_client.get(url)
+    assert response.status_code == 400
+    assert parameter in {error["attr"] for error in response.json()["errors"]}

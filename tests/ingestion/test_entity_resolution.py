@@ -1,0 +1,54 @@
+"""One Entity row per real thing across articles, built by ingestion from per-article extractions."""
+
+from datetime import UTC, datetime
+
+import pytest
+
+from articles.models import Entity
+from extraction import Document
+from ingestion.services import article_ingest
+
+pytestmark = pytest.mark.django_db
+
+
+def ingest(title, body, day=1):
+    return article_ingest(document=Document(title=title, body=body, published_at=datetime(2025, 3, day, tzinfo=UTC)))
+
+
+def persons():
+    return {e.name: sorted(e.aliases) for e in Entity.objects.filter(type="PERSON").prefetch_related("alias_set")}
+
+
+def test_a_short_name_in_one_article_and_the_full_name_in_another_are_one_entity():
+    ingest("Port strike ends", "Minister Halvard Lien said the port would reopen. Lien thanked the workers.", 1)
+    ingest("Port reopens", "Lien said on Friday that the cranes were moving again.", 2)
+    assert persons() == {"Halvard Lien": ["Lien"]}
+
+
+def test_the_fuller_name_becomes_the_entity_name():
+    ingest("Budget vote", "Senator Okonjo said the vote would pass easily.", 1)
+    ingest("Budget passes", "Senator Ngozi Okonjo said the budget had passed.", 2)
+    assert list(persons()) == ["Ngozi Okonjo"]
+    assert "Okonjo" in persons()["Ngozi Okonjo"]
+
+
+def test_two_people_with_one_surname_are_not_merged():
+    ingest("Election", "Candidate Maria Santos said she would win.", 1)
+    ingest("Election result", "Candidate Paulo Santos said he had lost.", 2)
+    assert set(persons()) == {"Maria Santos", "Paulo Santos"}
+
+
+def test_a_bare_surname_shared_by_two_known_people_is_not_given_to_either():
+    ingest("Election", "Candidate Maria Santos said she would win.", 1)
+    ingest("Election result", "Candidate Paulo Santos said he had lost.", 2)
+    ingest("Recount", "Santos said the count was fair.", 3)
+    assert Entity.objects.filter(type="PERSON", name="Maria Santos").get().mentions.count() == 1
+    assert Entity.objects.filter(type="PERSON", name="Paulo Santos").get().mentions.count() == 1
+
+
+def test_transliterations_of_one_place_in_different_articles_are_one_entity():
+    ingest("Shelling", "Shelling hit Kiev overnight, officials said.", 1)
+    ingest("Metro reopens", "The metro in Kyiv reopened on Monday.", 2)
+    places = Entity.objects.filter(type="LOCATION")
+    assert places.count() == 1
+    assert places.get().country_code == "UA"
