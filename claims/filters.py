@@ -6,7 +6,7 @@ from django.db.models import Exists, OuterRef
 from articles.models import Article, Entity
 from newsapi.api.fields import IsoDateTimeBoundFilter, ObjectReferenceFilter, StrictBooleanFilter
 
-from .models import Claim, Qualifier
+from .models import Claim, Measure, Qualifier
 
 
 class ClaimFilterSet(django_filters.FilterSet):
@@ -48,3 +48,16 @@ class ClaimFilterSet(django_filters.FilterSet):
     def filter_entity(self, queryset, name, entity):
         through = Claim.subjects.through
         return queryset.filter(Exists(through.objects.filter(claim=OuterRef("pk"), entity=entity)))
+
+
+class MeasureFilterSet(django_filters.FilterSet):
+    predicate = django_filters.CharFilter(lookup_expr="iexact", help_text="Normalised event: killed, destroyed ...")
+    unit = django_filters.CharFilter(lookup_expr="iexact", help_text="What is counted: soldier, facility ...")
+    subject = ObjectReferenceFilter(model=Entity, field_name="subject", help_text="The subject entity's id or slug.")
+    conflicting = StrictBooleanFilter(
+        field_name="has_conflict", help_text="true: measures with two figures that conflict within the window."
+    )
+
+    class Meta:
+        model = Measure
+        fields = ["predicate", "unit", "subject", "conflicting"]

@@ -15,6 +15,37 @@ class Qualifier(models.TextChoices):
     LESS_THAN = "less_than", "Less than"
 
 
+class Measure(models.Model):
+    """What a figure counts, so that figures of different sources can be compared: the normalised
+    predicate, the unit and the subject ("killed / soldier / Ukraine"). Its figures are kept current
+    by claims.services whenever an article adds a claim to it."""
+
+    key = models.SlugField(max_length=300, unique=True, help_text='"killed--soldier--ukraine".')
+    predicate = models.CharField(max_length=100, blank=True, help_text="Normalised event: killed, destroyed ...")
+    unit = models.CharField(max_length=100, help_text="What is counted, one singular noun or unit.")
+    subject = models.ForeignKey(Entity, null=True, blank=True, on_delete=models.SET_NULL, related_name="measures")
+    subject_name = models.CharField(max_length=300, blank=True, help_text="Whose or where, as named.")
+    claim_count = models.PositiveIntegerField(default=0)
+    claimant_count = models.PositiveIntegerField(default=0)
+    min_value = models.FloatField(null=True, blank=True)
+    max_value = models.FloatField(null=True, blank=True)
+    has_conflict = models.BooleanField(default=False, help_text="Two of its figures conflict within the window.")
+    first_published_at = models.DateTimeField(null=True, blank=True)
+    last_published_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["key"]
+        indexes = [
+            models.Index(fields=["predicate", "unit"], name="measure_predicate_unit"),
+            models.Index(fields=["-claim_count", "id"], name="measure_claim_count"),
+            models.Index(fields=["has_conflict"], name="measure_has_conflict"),
+        ]
+
+    def __str__(self) -> str:
+        return self.key
+
+
 class Claim(OffsetSpan):
     """One claim made in an article: a figure ("74 facilities knocked out") or a
     qualitative statement (a denial, an accusation), with who made it."""
@@ -29,6 +60,12 @@ class Claim(OffsetSpan):
     unit = models.CharField(max_length=100, blank=True, help_text="Singular head noun or unit of measure.")
     predicate = models.CharField(max_length=100, blank=True)
     subjects = models.ManyToManyField(Entity, blank=True, related_name="claims_about")
+    measure = models.ForeignKey(Measure, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims")
+    # The values the figure allows (claims/measures.py); None is unbounded.
+    lower = models.FloatField(null=True, blank=True)
+    upper = models.FloatField(null=True, blank=True)
+    lower_open = models.BooleanField(default=False)
+    upper_open = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["article", "start"]

@@ -5,17 +5,17 @@ from django.db.models import OuterRef, Prefetch, QuerySet
 from articles import selectors as article_selectors
 from articles.models import Entity
 
-from .models import Claim
+from .models import Claim, Measure
 
 
 def claim_list() -> QuerySet:
-    return Claim.objects.select_related("claimant", "article").prefetch_related(
+    return Claim.objects.select_related("claimant", "article", "measure").prefetch_related(
         Prefetch("subjects", queryset=Entity.objects.order_by("name"))
     )
 
 
 def article_claims() -> QuerySet:
-    return Claim.objects.select_related("claimant").prefetch_related(
+    return Claim.objects.select_related("claimant", "measure").prefetch_related(
         Prefetch("subjects", queryset=Entity.objects.order_by("name"))
     ).order_by("start", "id")
 
@@ -27,4 +27,25 @@ def article_full() -> QuerySet:
 def entity_full() -> QuerySet:
     return article_selectors.entity_detail().annotate(
         claim_count=article_selectors.count_subquery(Claim.objects.filter(claimant=OuterRef("pk")), "claimant")
-    )
+    ).prefetch_related(Prefetch("measures", queryset=measure_list()))
+
+
+def measure_list() -> QuerySet:
+    return Measure.objects.select_related("subject")
+
+
+def measure_detail() -> QuerySet:
+    figures = Claim.objects.select_related("article", "claimant").order_by("article__published_at", "id")
+    return measure_list().prefetch_related(Prefetch("claims", queryset=figures))
+
+
+def related_claims(claim: Claim, window) -> QuerySet:
+    """Figures of the same measure from articles within `window` of this claim's article, itself excluded."""
+    if claim.measure_id is None:
+        return Claim.objects.none()
+    published = claim.article.published_at
+    return claim_list().filter(
+        measure_id=claim.measure_id,
+        article__published_at__gte=published - window,
+        article__published_at__lte=published + window,
+    ).exclude(pk=claim.pk)

@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 
 from . import lexicon
-from .entities import EntityIndex
+from .affiliation import country_of_demonym, country_of_entity, country_of_phrase
+from .entities import LOCATION, EntityIndex
 from .quotes import Attribution
 from .text import Sentence, Token
 from .types import Claim, Quote
@@ -117,6 +118,7 @@ def extract_claims(
                     predicate=predicate,
                     quote_index=quote_position,
                     subjects=_subjects(index, sentence, attribution),
+                    subject=_subject(text, tokens, count, unit_end, unit, index, attribution),
                 )
             )
         claims.extend(sentence_claims)
@@ -287,6 +289,10 @@ def _introduces_enumeration(tokens: tuple[Token, ...], last: int) -> bool:
     return False
 
 
+# Longest first: "no more than" is at_most, though it ends with "more than".
+QUALIFIERS.sort(key=lambda item: -len(item[0]))
+
+
 def _qualifier(tokens: tuple[Token, ...], first: int) -> tuple[str, int]:
     words = [t.lower for t in tokens[max(0, first - 3):first]]
     for phrase, qualifier in QUALIFIERS:
@@ -404,23 +410,32 @@ def _singular(word: str) -> str:
 def _predicate(tokens: tuple[Token, ...], first: int, unit_end: int) -> str | None:
     """The event verb: after the counted phrase ("were knocked out"), else the nearest one before it."""
     j, n = unit_end, len(tokens)
-    # Skip coordinated counts: "40 soldiers and 10 civilians had been killed".
-    while j < n and tokens[j].lower in {"and", "or"} and j + 1 < n and _number_at(tokens, j + 1) is not None:
+    # Skip coordinated counts: "40 soldiers and around 10 civilians had been killed".
+    while j < n and tokens[j].lower in {"and", "or"}:
         k = j + 1
-        while k < n and tokens[k].text not in {",", "."} and not _is_verb(tokens[k]) and tokens[k].lower not in AUXILIARIES:
+        while k < n and tokens[k].lower in {"about", "around", "nearly", "almost", "some", "over", "more", "than",
+                                            "at", "least", "up", "to", "approximately", "roughly"}:
+            k += 1
+        if k >= n or _number_at(tokens, k) is None:
+            break
+        while k < n and tokens[k].text not in {",", "."} and not _is_verb(tokens[k]) and (
+            tokens[k].lower not in AUXILIARIES
+        ):
             k += 1
         j = k
-    while j < n and (tokens[j].lower in AUXILIARIES or tokens[j].lower in {"of", "belonging", "to"}
-                     or (tokens[j].text[0].isalpha() and not _is_verb(tokens[j]) and tokens[j].lower not in
-                         lexicon.NP_STOP and j - unit_end < 6)):
-        if tokens[j].lower in {"who", "which", "that"}:
+    # Skip what qualifies the counted things: "of Ukraine's military infrastructure", "belonging to the Air Force".
+    limit = j + 10
+    while j < min(n, limit) and not _is_verb(tokens[j]):
+        token = tokens[j]
+        if token.text in {",", ".", ";", ":", "“", "”", '"'} or token.lower in {"who", "which", "that", "while", "and",
+                                                                               "but", "as", "after", "before"}:
             break
         j += 1
     if j < n and _is_verb(tokens[j]):
         return _with_particle(tokens, j)
     for k in range(first - 1, max(-1, first - 8), -1):
         token = tokens[k]
-        if token.text in {".", ";", "“", "”", '"'}:
+        if token.text in {".", ";", "“", "”", '"', ","}:
             break
         if _is_verb(token) and token.lower not in NOT_PREDICATES:
             return _with_particle(tokens, k)
@@ -455,6 +470,42 @@ def _claimant(offset: int, direct: list[tuple[int, Quote]], attribution: Attribu
     if attribution is not None and attribution.speaker:
         return None, attribution
     return None, None
+
+
+OWN_SIDE_UNITS = {"soldier", "troop", "serviceman", "servicewoman", "servicemember", "civilian", "casualty",
+                  "person", "death", "fatality", "fighter", "officer", "policeman", "child", "woman", "man",
+                  "resident", "citizen", "sailor", "pilot", "marine", "guard", "conscript", "reservist"}
+POSSESSIVE_PRONOUNS = {"his", "her", "their", "our", "its", "my"}
+
+
+def _subject(text, tokens, count: _Count, unit_end: int, unit: str, index: EntityIndex, attribution) -> str | None:
+    """Whose the counted things are, or where: a nationality word in the phrase ("40 Ukrainian soldiers"),
+    an owner after it ("facilities belonging to Ukraine", "of Ukraine's infrastructure"), or the source's own
+    country for "his troops" and for people counted with no side named."""
+    for token in tokens[count.last:unit_end]:
+        country = country_of_demonym(token.text)
+        if country:
+            return country
+    following = tokens[unit_end:unit_end + 6]
+    if following and following[0].lower in {"of", "belonging", "from", "owned"}:
+        for _, _, entity in index.in_span(following[0].start, following[-1].end):
+            if entity.type == LOCATION:
+                return entity.name
+    own_side = any(t.lower in POSSESSIVE_PRONOUNS for t in tokens[max(0, count.first - 2):count.first]) or (
+        len(following) > 1 and following[0].lower in {"among", "of"} and following[1].lower in POSSESSIVE_PRONOUNS
+    )
+    if own_side or unit.split()[-1] in OWN_SIDE_UNITS:
+        return _source_country(text, index, attribution)
+    return None
+
+
+def _source_country(text: str, index: EntityIndex, attribution) -> str | None:
+    if attribution is None or not attribution.speaker:
+        return None
+    entity = index.by_name.get(attribution.speaker) if attribution.is_entity else None
+    if entity is not None:
+        return country_of_entity(entity, text)
+    return country_of_phrase(attribution.speaker_text or attribution.speaker)
 
 
 def _subjects(index: EntityIndex, sentence: Sentence, attribution: Attribution | None) -> tuple[str, ...]:

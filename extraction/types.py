@@ -76,6 +76,7 @@ class Claim:
     quote_index: int | None = None  # index into Extraction.quotes when made inside a quote
     claimant_is_entity: bool = False
     subjects: tuple[str, ...] = ()  # names of entities the claim is about
+    subject: str | None = None  # whose the counted things are, or where: "Ukraine" for "Ukrainian soldiers"
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,7 @@ class Extraction:
                     "unit": claim.unit,
                     "predicate": claim.predicate,
                     "subjects": list(claim.subjects),
+                    "subject": claim.subject,
                     "start": claim.start,
                     "end": claim.end,
                 }

@@ -16,8 +16,10 @@ from django.utils.text import slugify
 
 from articles.models import Article, Entity, EntityAlias, Mention, Quote, Source
 from claims.models import Claim
+from claims.services import measures_assign
 from extraction import EXTRACTOR_VERSION, Document, DocumentError, Extraction, extract
 from extraction import types as extracted
+from extraction.gazetteer import lookup_place
 
 CREATED, UNCHANGED, UPDATED = "created", "unchanged", "updated"
 
@@ -123,12 +125,35 @@ def _store_extraction(article: Article, text: str, extraction: Extraction) -> di
         ))
         subjects.append([rows_by_name[name] for name in item.subjects if name in rows_by_name])
     Claim.objects.bulk_create(claims)
+    measure_subjects = [_subject_entity(item.subject, rows_by_name, extraction) for item in extraction.claims]
+    for about, subject in zip(subjects, measure_subjects, strict=True):
+        if subject is not None and subject not in about:
+            about.append(subject)
+    measures_assign(claims=claims, subjects=measure_subjects)
     through = Claim.subjects.through
     through.objects.bulk_create(
         [through(claim_id=claim.pk, entity_id=entity.pk) for claim, about in zip(claims, subjects, strict=True) for entity in
          {e.pk: e for e in about}.values()]
     )
     return {"entities": len(rows_by_name), "mentions": len(mentions), "quotes": len(quotes), "claims": len(claims)}
+
+
+def _subject_entity(name: str | None, rows_by_name: dict[str, Entity], extraction: Extraction) -> Entity | None:
+    """The entity a claim's subject names: one of the article's, or the country from the gazetteer."""
+    if not name:
+        return None
+    if name in rows_by_name:
+        return rows_by_name[name]
+    for item in extraction.entities:
+        if name in item.aliases and item.name in rows_by_name:
+            return rows_by_name[item.name]
+    place = lookup_place(name)
+    if place is None:
+        return None
+    return entity_resolve(entity=extracted.Entity(
+        name=name, type="LOCATION", country_code=place.country_code or None, latitude=place.latitude,
+        longitude=place.longitude,
+    ))
 
 
 def _check_span(start: int, end: int, length: int, what: str) -> None:

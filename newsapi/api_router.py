@@ -3,7 +3,7 @@
 from rest_framework.routers import DefaultRouter
 
 from articles.api.views import QuoteViewSet, SourceViewSet
-from claims.api.views import ArticleViewSet, ClaimViewSet, EntityViewSet
+from claims.api.views import ArticleViewSet, ClaimViewSet, EntityViewSet, MeasureViewSet
 
 router = DefaultRouter()
 router.register("articles", ArticleViewSet, basename="article")
@@ -11,3 +11,4 @@ router.register("sources", SourceViewSet, basename="source")
 router.register("entities", EntityViewSet, basename="entity")
 router.register("quotes", QuoteViewSet, basename="quote")
 router.register("claims", ClaimViewSet, basename="claim")
+router.register("measures", MeasureViewSet, basename="measure")

@@ -140,6 +140,9 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 
+# Figures of one measure are compared when their articles are at most this many days apart.
+CLAIM_COMPARISON_WINDOW_DAYS = env_int("CLAIM_COMPARISON_WINDOW_DAYS", 3)
+
 # The largest request body the API accepts (bytes); larger article posts get 413.
 MAX_ARTICLE_BODY_BYTES = env_int("MAX_ARTICLE_BODY_BYTES", 1_000_000)
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_ARTICLE_BODY_BYTES

@@ -6,21 +6,81 @@ from rest_framework.decorators import action
 
 from articles.api import views as article_views
 from claims import selectors
-from claims.filters import ClaimFilterSet
+from claims.filters import ClaimFilterSet, MeasureFilterSet
+from claims.services import comparison_window
+from newsapi.api.filters import reject_query_parameters
+from newsapi.api.pagination import CursorPagination
+from newsapi.api.views import SubListMixin
 
-from .serializers import ArticleClaimSerializer, ArticleFullSerializer, ClaimSerializer, EntityFullSerializer
+from .serializers import (
+    ArticleClaimSerializer,
+    ArticleFullSerializer,
+    ClaimSerializer,
+    EntityFullSerializer,
+    MeasureDetailSerializer,
+    MeasureSerializer,
+    RelatedClaimSerializer,
+)
+
+MEASURES_DESCRIPTION = (
+    "A measure is what a figure counts: the normalised predicate (killed, wounded, destroyed, captured, "
+    "displaced, evacuated, arrested, rescued, missing, rose, fell; synonyms such as 'shot down', 'knocked "
+    "out', 'neutralized' are 'destroyed'), the unit (singular head noun) and the subject (whose, or where: "
+    "'Ukrainian soldiers' -> Ukraine). Each figure is an interval: exact 74 is [74, 74], 'more than 70' is "
+    "(70, inf), 'no less than 50' is [50, inf), 'around 10' is [9, 11] (10% either side, at least 1). Figures "
+    "of one measure whose articles are within CLAIM_COMPARISON_WINDOW_DAYS (3) of each other are compared: "
+    "consistent when the intervals overlap, conflicting when they do not. In the seed article, Konashenkov's "
+    "'more than 70' and '74' Ukrainian facilities destroyed are one measure and consistent; Kiev sources' "
+    "'no less than 50 Russian soldiers' killed is another measure than Ukraine's own losses."
+)
 
 
 @extend_schema_view(list=extend_schema(summary="List claims"), retrieve=extend_schema(summary="A claim"))
-class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
+class ClaimViewSet(SubListMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = ClaimSerializer
     filterset_class = ClaimFilterSet
     ordering_fields = ["id", "value"]
     ordering = ["-id"]
 
     def get_queryset(self):
-        # Claimant and article are embedded in each row, subjects are prefetched.
+        # Claimant, article and measure are embedded in each row, subjects are prefetched.
         return selectors.claim_list()
+
+    @extend_schema(
+        summary="Figures of the same measure, with how they stand to this one",
+        description=MEASURES_DESCRIPTION,
+        responses=RelatedClaimSerializer(many=True),
+    )
+    @action(detail=True, filter_backends=[])
+    def related(self, request, pk=None):
+        claim = self.get_object()
+        queryset = selectors.related_claims(claim, comparison_window())
+        context = {**self.get_serializer_context(), "base_claim": claim}
+        reject_query_parameters(request, allowed={"cursor", "page_size"})
+        paginator = CursorPagination()
+        paginator.ordering = ("article__published_at", "id")
+        page = paginator.paginate_queryset(queryset, request, view=self)
+        return paginator.get_paginated_response(RelatedClaimSerializer(page, many=True, context=context).data)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List measures", description=MEASURES_DESCRIPTION),
+    retrieve=extend_schema(summary="Every claimant's figures for a measure, over time",
+                           description=MEASURES_DESCRIPTION),
+)
+class MeasureViewSet(viewsets.ReadOnlyModelViewSet):
+    filterset_class = MeasureFilterSet
+    lookup_field = "key"
+    lookup_value_regex = r"[a-z0-9-]+"
+    ordering_fields = ["key", "claim_count"]
+    ordering = ["key"]
+
+    def get_queryset(self):
+        # Subject embedded; the detail prefetches every figure with its article and claimant.
+        return selectors.measure_detail() if self.action == "retrieve" else selectors.measure_list()
+
+    def get_serializer_class(self):
+        return MeasureDetailSerializer if self.action == "retrieve" else MeasureSerializer
 
 
 @extend_schema_view(

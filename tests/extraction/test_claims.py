@@ -12,6 +12,8 @@ from .helpers import claims_with, run
         ("Nearly 500 workers joined the strike.", 500, "worker", "approximately"),
         ("No less than 60 tanks crossed the river.", 60, "tank", "at_least"),
         ("Up to 25 ships were stuck in the canal.", 25, "ship", "at_most"),
+        ("No more than 15 soldiers were lost.", 15, "soldier", "at_most"),
+        ("Not less than 8 bridges were hit.", 8, "bridge", "at_least"),
         ("Fewer than 10 buses ran on Monday.", 10, "bus", "less_than"),
         ("Police arrested three protesters.", 3, "protester", "exact"),
         ("The firm earned $1.13bn last year.", 1_130_000_000, "usd", "exact"),
