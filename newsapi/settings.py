@@ -172,6 +172,7 @@ REST_FRAMEWORK = {
         "user": os.environ.get("THROTTLE_USER_RATE", "1200/minute"),
     },
     "EXCEPTION_HANDLER": "drf_standardized_errors.handler.exception_handler",
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "newsapi.api.exports.ContentNegotiation",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 

@@ -14,8 +14,10 @@ from articles.models import Mention, Quote, Source
 from extraction import Document, DocumentError
 from ingestion.services import CREATED, article_ingest
 from newsapi.api.errors import reject_large_body
+from newsapi.api.exports import ExportMixin, export_schema
 from newsapi.api.views import SubListMixin, reject_query_parameters
 
+from . import jsonld
 from .serializers import (
     ArticleDetailSerializer,
     ArticleEntitySerializer,
@@ -40,17 +42,24 @@ class SourceViewSet(viewsets.ReadOnlyModelViewSet):
     ordering = ["name", "id"]
 
 
-@extend_schema_view(
-    list=extend_schema(summary="List articles", description="Newest first by default. Filters combine with AND."),
-    retrieve=extend_schema(summary="An article with its entities, quotes and claims"),
-)
-class ArticleViewSet(SubListMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+@extend_schema_view(**export_schema(ArticleListSerializer, ArticleDetailSerializer, "articles"))
+class ArticleViewSet(ExportMixin, SubListMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin,
+                     viewsets.GenericViewSet):
     filterset_class = ArticleFilterSet
     ordering_fields = ["published_at", "title", "rank"]
     ordering_requires = {"rank": "search"}
     ordering = ["-published_at", "-id"]
     detail_actions = {"retrieve", "create", "entities"}
     parser_classes = [JSONParser]  # articles are posted as JSON only
+    csv_filename = "articles"
+    csv_columns = [
+        ("id", lambda a: a.pk), ("title", lambda a: a.title), ("subtitle", lambda a: a.subtitle),
+        ("published_at", lambda a: a.published_at.isoformat()), ("source", lambda a: a.source.name if a.source else ""),
+        ("url", lambda a: a.url), ("language", lambda a: a.language), ("word_count", lambda a: a.word_count),
+    ]
+
+    def jsonld(self, article, request):
+        return jsonld.article_document(article, request)
 
     def get_queryset(self):
         # Detail embeds entities with mentions and quotes: prefetched, so the query count is fixed.
@@ -107,14 +116,21 @@ class ArticleViewSet(SubListMixin, mixins.ListModelMixin, mixins.RetrieveModelMi
         return Response(ArticleEntitySerializer(entities_with_mentions(article), many=True).data)
 
 
-@extend_schema_view(
-    list=extend_schema(summary="List entities"),
-    retrieve=extend_schema(summary="An entity with its counts"),
-)
-class EntityViewSet(SubListMixin, viewsets.ReadOnlyModelViewSet):
+@extend_schema_view(**export_schema(EntitySerializer, EntityDetailSerializer, "entities"))
+class EntityViewSet(ExportMixin, SubListMixin, viewsets.ReadOnlyModelViewSet):
     filterset_class = EntityFilterSet
     ordering_fields = ["name", "article_count"]
     ordering = ["name", "id"]
+    csv_filename = "entities"
+    csv_columns = [
+        ("id", lambda e: e.pk), ("name", lambda e: e.name), ("type", lambda e: e.type), ("slug", lambda e: e.slug),
+        ("aliases", lambda e: "; ".join(e.aliases)), ("country_code", lambda e: e.country_code),
+        ("latitude", lambda e: e.latitude), ("longitude", lambda e: e.longitude),
+        ("article_count", lambda e: e.article_count),
+    ]
+
+    def jsonld(self, entity, request):
+        return jsonld.entity_document(entity, request)
 
     def get_queryset(self):
         # Aliases are prefetched; counts are correlated subqueries, one query whatever the page size.
@@ -137,12 +153,23 @@ class EntityViewSet(SubListMixin, viewsets.ReadOnlyModelViewSet):
         return self.sub_list(request, selectors.quote_list().filter(speaker=entity), QuoteSerializer)
 
 
-@extend_schema_view(list=extend_schema(summary="List quotes"), retrieve=extend_schema(summary="A quote"))
-class QuoteViewSet(viewsets.ReadOnlyModelViewSet):
+@extend_schema_view(**export_schema(QuoteSerializer, QuoteSerializer, "quotes"))
+class QuoteViewSet(ExportMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = QuoteSerializer
     filterset_class = QuoteFilterSet
     ordering_fields = ["id"]
     ordering = ["-id"]
+    csv_filename = "quotes"
+    csv_columns = [
+        ("id", lambda q: q.pk), ("article_id", lambda q: q.article_id), ("article_title", lambda q: q.article.title),
+        ("published_at", lambda q: q.article.published_at.isoformat()), ("kind", lambda q: q.kind),
+        ("text", lambda q: q.text), ("speaker_id", lambda q: q.speaker_id),
+        ("speaker", lambda q: q.speaker.name if q.speaker else ""), ("speaker_text", lambda q: q.speaker_text),
+        ("cue", lambda q: q.cue), ("start", lambda q: q.start), ("end", lambda q: q.end),
+    ]
+
+    def jsonld(self, quote, request):
+        return jsonld.quote_document(quote, request)
 
     def get_queryset(self):
         # Speaker and article are embedded in every row.

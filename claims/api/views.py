@@ -5,13 +5,16 @@ from rest_framework import viewsets
 from rest_framework.decorators import action
 
 from articles.api import views as article_views
+from articles.api.jsonld import article_document
 from claims import selectors
 from claims.filters import ClaimFilterSet, MeasureFilterSet
 from claims.services import comparison_window
+from newsapi.api.exports import ExportMixin, export_schema
 from newsapi.api.filters import reject_query_parameters
 from newsapi.api.pagination import CursorPagination
 from newsapi.api.views import SubListMixin
 
+from .jsonld import claim_document, claim_node
 from .serializers import (
     ArticleClaimSerializer,
     ArticleFullSerializer,
@@ -35,12 +38,25 @@ MEASURES_DESCRIPTION = (
 )
 
 
-@extend_schema_view(list=extend_schema(summary="List claims"), retrieve=extend_schema(summary="A claim"))
-class ClaimViewSet(SubListMixin, viewsets.ReadOnlyModelViewSet):
+@extend_schema_view(**export_schema(ClaimSerializer, ClaimSerializer, "claims"))
+class ClaimViewSet(ExportMixin, SubListMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = ClaimSerializer
     filterset_class = ClaimFilterSet
     ordering_fields = ["id", "value"]
     ordering = ["-id"]
+    csv_filename = "claims"
+    csv_columns = [
+        ("id", lambda c: c.pk), ("article_id", lambda c: c.article_id),
+        ("published_at", lambda c: c.article.published_at.isoformat()), ("claimant_id", lambda c: c.claimant_id),
+        ("claimant", lambda c: c.claimant.name if c.claimant else ""), ("claimant_text", lambda c: c.claimant_text),
+        ("value", lambda c: c.value), ("qualifier", lambda c: c.qualifier), ("unit", lambda c: c.unit),
+        ("predicate", lambda c: c.predicate), ("measure", lambda c: c.measure.key if c.measure else ""),
+        ("lower", lambda c: c.lower), ("upper", lambda c: c.upper), ("text", lambda c: c.text),
+        ("start", lambda c: c.start), ("end", lambda c: c.end),
+    ]
+
+    def jsonld(self, claim, request):
+        return claim_document(claim, request)
 
     def get_queryset(self):
         # Claimant, article and measure are embedded in each row, subjects are prefetched.
@@ -93,6 +109,10 @@ class MeasureViewSet(viewsets.ReadOnlyModelViewSet):
 )
 class ArticleViewSet(article_views.ArticleViewSet):
     """The articles resource with each article's claims (the claims app depends on articles, not back)."""
+
+    def jsonld(self, article, request):
+        claims = [claim_node(claim, request, with_article=False) for claim in article.claims.all()]
+        return article_document(article, request, extra_parts=claims)
 
     def get_queryset(self):
         if self.action in {"retrieve", "create"}:

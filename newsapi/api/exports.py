@@ -1,0 +1,147 @@
+"""Open export formats: streaming CSV for lists, JSON-LD (schema.org) for details.
+
+Lists answer `?format=csv` or `Accept: text/csv` with every row that matches
+the filters, streamed from a database iterator in chunks, so that memory stays
+flat however many rows there are. Details answer `Accept: application/ld+json`
+(or `?format=jsonld`) with schema.org JSON-LD.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from django.http import Http404, StreamingHttpResponse
+from rest_framework.exceptions import NotAcceptable
+from rest_framework.negotiation import DefaultContentNegotiation
+from rest_framework.renderers import BaseRenderer, BrowsableAPIRenderer, JSONRenderer
+from rest_framework.response import Response
+
+from .filters import reject_query_parameters
+
+CHUNK_SIZE = 2000
+
+
+class CSVRenderer(BaseRenderer):
+    """Negotiates text/csv. Lists stream their rows themselves; what reaches this renderer is an error body,
+    written as CSV with the error shape's columns."""
+
+    media_type = "text/csv"
+    format = "csv"
+    charset = "utf-8"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        rows = [["type", "code", "detail", "attr"]]
+        if isinstance(data, dict) and "errors" in data:
+            rows += [[data.get("type", ""), e.get("code", ""), e.get("detail", ""), e.get("attr") or ""]
+                     for e in data["errors"]]
+        return "".join(_csv_line(row) for row in rows).encode("utf-8")
+
+
+class JSONLDRenderer(JSONRenderer):
+    media_type = "application/ld+json"
+    format = "jsonld"
+
+
+Column = tuple[str, Callable[[Any], Any]]
+
+
+class _Line:
+    """A file-like target for csv.writer that hands back what was written."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)  # 74, not 74.0
+    return value
+
+
+def _csv_line(row: Iterable[Any]) -> str:
+    return csv.writer(_Line()).writerow([_cell(value) for value in row])
+
+
+def stream_csv(rows: Iterator[Any], columns: list[Column], filename: str) -> StreamingHttpResponse:
+    def lines() -> Iterator[str]:
+        yield _csv_line(name for name, _ in columns)
+        for row in rows:
+            yield _csv_line(get(row) for _, get in columns)
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+    return response
+
+
+class ExportMixin:
+    """Lists in JSON or CSV, details in JSON or JSON-LD. A viewset sets `csv_columns`, `csv_filename`
+    and defines `jsonld(instance, request) -> dict`."""
+
+    csv_columns: list[Column] = []
+    csv_filename = "export"
+
+    def get_renderers(self):
+        action = getattr(self, "action", None)
+        renderers = [JSONRenderer(), BrowsableAPIRenderer()]
+        if action in {"list", None}:  # None: a method with no action, which must reach its 405
+            renderers.append(CSVRenderer())
+        if action in {"retrieve", None}:
+            renderers.append(JSONLDRenderer())
+        return renderers
+
+    def list(self, request, *args, **kwargs):
+        if request.accepted_renderer.format != "csv":
+            return super().list(request, *args, **kwargs)
+        queryset = self.filter_queryset(self.get_queryset())
+        # An export is every matching row: pages do not apply.
+        reject_query_parameters(request, allowed=self._csv_parameters())
+        return stream_csv(queryset.iterator(chunk_size=CHUNK_SIZE), self.csv_columns, self.csv_filename)
+
+    def retrieve(self, request, *args, **kwargs):
+        if request.accepted_renderer.format != "jsonld":
+            return super().retrieve(request, *args, **kwargs)
+        return Response(self.jsonld(self.get_object(), request))
+
+    def _csv_parameters(self) -> set[str]:
+        allowed = set(self.filterset_class.base_filters) if getattr(self, "filterset_class", None) else set()
+        return allowed | ({"ordering"} if getattr(self, "ordering_fields", None) else set())
+
+
+def export_schema(list_serializer, detail_serializer, what: str) -> dict:
+    """extend_schema_view arguments documenting the CSV list and the JSON-LD detail of a resource."""
+    from drf_spectacular.types import OpenApiTypes
+    from drf_spectacular.utils import OpenApiResponse, extend_schema
+
+    return {
+        "list": extend_schema(
+            summary=f"List {what}",
+            description=f"Filters combine with AND. `?format=csv` or `Accept: text/csv` streams every matching "
+                        f"{what[:-1] if what.endswith('s') else what} as CSV (no pages).",
+            responses={
+                (200, "application/json"): list_serializer(many=True),
+                (200, "text/csv"): OpenApiResponse(OpenApiTypes.STR, description="Every matching row, streamed."),
+            },
+        ),
+        "retrieve": extend_schema(
+            summary=f"One of the {what}",
+            description="`Accept: application/ld+json` (or `?format=jsonld`) answers schema.org JSON-LD.",
+            responses={
+                (200, "application/json"): detail_serializer,
+                (200, "application/ld+json"): OpenApiResponse(OpenApiTypes.OBJECT, description="schema.org JSON-LD."),
+            },
+        ),
+    }
+
+
+class ContentNegotiation(DefaultContentNegotiation):
+    """An unsupported `?format=` is a 406 like an unsupported Accept header, not DRF's 404."""
+
+    def filter_renderers(self, renderers, format):
+        try:
+            return super().filter_renderers(renderers, format)
+        except Http404:
+            raise NotAcceptable(f"format={format!r} is not available here.") from None

@@ -1,0 +1,114 @@
+"""Open export formats: streaming CSV of lists, schema.org JSON-LD of details."""
+
+import csv
+import io
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from pyld import jsonld
+
+from articles.models import Article, Entity, Quote
+from claims.models import Claim
+from tests.factories import ClaimFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def seeded():
+    call_command("load_seeds", stdout=StringIO())
+    return Article.objects.get()
+
+
+def read_csv(response):
+    assert response.streaming
+    assert response["Content-Type"].startswith("text/csv")
+    return list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8"))))
+
+
+@pytest.mark.parametrize(
+    ("path", "model", "columns"),
+    [
+        ("/api/v1/articles/", Article, {"id", "title", "published_at", "source", "word_count"}),
+        ("/api/v1/entities/", Entity, {"id", "name", "type", "aliases", "country_code", "article_count"}),
+        ("/api/v1/quotes/", Quote, {"id", "kind", "text", "speaker", "speaker_text", "cue"}),
+        ("/api/v1/claims/", Claim, {"id", "claimant", "value", "qualifier", "unit", "predicate", "measure", "text"}),
+    ],
+)
+def test_every_list_exports_every_row_as_csv(api_client, seeded, path, model, columns):
+    rows = read_csv(api_client.get(f"{path}?format=csv"))
+    assert len(rows) == model.objects.count() > 0
+    assert columns <= set(rows[0])
+    by_accept = read_csv(api_client.get(path, HTTP_ACCEPT="text/csv"))
+    assert len(by_accept) == len(rows)
+
+
+def test_csv_applies_the_filters_and_keeps_text_intact(api_client, seeded):
+    rows = read_csv(api_client.get("/api/v1/claims/?format=csv&unit=radar%20station"))
+    assert [(row["value"], row["claimant"], row["measure"]) for row in rows] == [
+        ("18", "Igor Konashenkov", "destroyed--station--any")]
+    assert "," in rows[0]["text"] and rows[0]["text"] == Claim.objects.get(value=18).text
+
+
+def test_csv_exports_have_no_pages(api_client):
+    ClaimFactory.create_batch(250)
+    rows = read_csv(api_client.get("/api/v1/claims/?format=csv"))
+    assert len(rows) == 250
+    response = api_client.get("/api/v1/claims/?format=csv&page_size=10")
+    assert response.status_code == 400
+    assert "page_size" in response.content.decode()
+
+
+def test_a_bad_filter_in_a_csv_export_is_a_csv_error(api_client):
+    response = api_client.get("/api/v1/claims/?format=csv&value_min=lots")
+    assert response.status_code == 400
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert rows[0]["attr"] == "value_min"
+
+
+def test_unsupported_formats_are_406(api_client, seeded):
+    claim = Claim.objects.first()
+    assert api_client.get(f"/api/v1/claims/{claim.pk}/", HTTP_ACCEPT="text/csv").status_code == 406
+    assert api_client.get("/api/v1/claims/", HTTP_ACCEPT="application/ld+json").status_code == 406
+    assert api_client.get("/api/v1/claims/?format=xml").status_code == 406
+    assert api_client.get(f"/api/v1/claims/{claim.pk}/?format=csv").status_code == 406
+
+
+def schema_org_loader(url, options=None):
+    # The schema.org context, reduced to its vocabulary: no network is needed to expand the documents.
+    assert url.rstrip("/") in {"https://schema.org", "http://schema.org"}
+    return {"contextUrl": None, "documentUrl": url, "document": {"@context": {"@vocab": "https://schema.org/"}}}
+
+
+def expand(document):
+    expanded = jsonld.expand(document, {"documentLoader": schema_org_loader})
+    assert expanded, "the document expands to nothing"
+    return expanded[0]
+
+
+def test_article_json_ld_is_a_news_article_with_its_entities_quotes_and_claims(api_client, seeded):
+    response = api_client.get(f"/api/v1/articles/{seeded.pk}/", HTTP_ACCEPT="application/ld+json")
+    assert response["Content-Type"].startswith("application/ld+json")
+    node = expand(response.json())
+    assert node["@type"] == ["https://schema.org/NewsArticle"]
+    assert node["https://schema.org/headline"][0]["@value"] == seeded.title
+    mentioned = {m["https://schema.org/name"][0]["@value"] for m in node["https://schema.org/mentions"]}
+    assert {"Volodymyr Zelensky", "Ukraine"} <= mentioned
+    parts = {p["@type"][0] for p in node["https://schema.org/hasPart"]}
+    assert parts == {"https://schema.org/Quotation", "https://schema.org/Claim"}
+
+
+def test_claim_quote_and_entity_json_ld(api_client, seeded):
+    claim = Claim.objects.get(value=74)
+    node = expand(api_client.get(f"/api/v1/claims/{claim.pk}/?format=jsonld").json())
+    assert node["@type"] == ["https://schema.org/Claim"]
+    assert node["https://schema.org/author"][0]["https://schema.org/name"][0]["@value"] == "Igor Konashenkov"
+    assert node["https://schema.org/appearance"][0]["@type"] == ["https://schema.org/NewsArticle"]
+    quote = Quote.objects.filter(kind="direct", speaker__name="Igor Konashenkov").first()
+    node = expand(api_client.get(f"/api/v1/quotes/{quote.pk}/", HTTP_ACCEPT="application/ld+json").json())
+    assert node["@type"] == ["https://schema.org/Quotation"]
+    kiev = Entity.objects.get(name="Kiev")
+    node = expand(api_client.get(f"/api/v1/entities/{kiev.pk}/", HTTP_ACCEPT="application/ld+json").json())
+    assert node["@type"] == ["https://schema.org/Place"]
+    assert node["https://schema.org/geo"][0]["https://schema.org/latitude"][0]["@value"] == pytest.approx(50.45, 0.01)
