@@ -6,7 +6,7 @@ PORT ?= 8000
 # Tests run against PostgreSQL (pytest-django creates and drops test_newsapi).
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/newsapi
 
-.PHONY: install run test lint schema bench-extract eval gazetteer clean
+.PHONY: install run test lint schema bench-extract bench-export eval gazetteer clean
 
 install: $(VENV)/.installed
 
@@ -31,6 +31,10 @@ schema: install
 
 bench-extract: install
 	$(BIN)/python benchmarks/extraction_throughput.py
+
+# Memory of the streaming CSV export at 10k, 50k and 100k claims (scratch SQLite unless DATABASE_URL is set).
+bench-export: install
+	$(BIN)/python benchmarks/csv_export_memory.py
 
 # Score the extractor on the dev articles beside the project (../shared/eval).
 eval: install

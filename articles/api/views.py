@@ -61,6 +61,9 @@ class ArticleViewSet(ExportMixin, SubListMixin, mixins.ListModelMixin, mixins.Re
     def jsonld(self, article, request):
         return jsonld.article_document(article, request)
 
+    def csv_queryset(self, queryset):
+        return queryset.defer("body", "search_vector")
+
     def get_queryset(self):
         # Detail embeds entities with mentions and quotes: prefetched, so the query count is fixed.
         return selectors.article_detail() if self.action in self.detail_actions else selectors.article_list()
@@ -170,6 +173,9 @@ class QuoteViewSet(ExportMixin, viewsets.ReadOnlyModelViewSet):
 
     def jsonld(self, quote, request):
         return jsonld.quote_document(quote, request)
+
+    def csv_queryset(self, queryset):
+        return queryset.defer("sentence", "article__body", "article__subtitle", "article__search_vector")
 
     def get_queryset(self):
         # Speaker and article are embedded in every row.

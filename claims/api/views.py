@@ -25,6 +25,8 @@ from .serializers import (
     RelatedClaimSerializer,
 )
 
+ARTICLE_TEXT_FIELDS = ["article__body", "article__subtitle", "article__search_vector", "article__content_hash"]
+
 MEASURES_DESCRIPTION = (
     "A measure is what a figure counts: the normalised predicate (killed, wounded, destroyed, captured, "
     "displaced, evacuated, arrested, rescued, missing, rose, fell; synonyms such as 'shot down', 'knocked "
@@ -57,6 +59,10 @@ class ClaimViewSet(ExportMixin, SubListMixin, viewsets.ReadOnlyModelViewSet):
 
     def jsonld(self, claim, request):
         return claim_document(claim, request)
+
+    def csv_queryset(self, queryset):
+        # The columns read no subjects and no article text.
+        return queryset.prefetch_related(None).defer(*ARTICLE_TEXT_FIELDS)
 
     def get_queryset(self):
         # Claimant, article and measure are embedded in each row, subjects are prefetched.

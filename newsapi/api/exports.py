@@ -96,10 +96,14 @@ class ExportMixin:
     def list(self, request, *args, **kwargs):
         if request.accepted_renderer.format != "csv":
             return super().list(request, *args, **kwargs)
-        queryset = self.filter_queryset(self.get_queryset())
+        queryset = self.csv_queryset(self.filter_queryset(self.get_queryset()))
         # An export is every matching row: pages do not apply.
         reject_query_parameters(request, allowed=self._csv_parameters())
         return stream_csv(queryset.iterator(chunk_size=CHUNK_SIZE), self.csv_columns, self.csv_filename)
+
+    def csv_queryset(self, queryset):
+        """The list's queryset trimmed to what the CSV columns read (override per resource)."""
+        return queryset
 
     def retrieve(self, request, *args, **kwargs):
         if request.accepted_renderer.format != "jsonld":
