@@ -41,9 +41,20 @@ def measures_assign(*, claims: list[Claim], subjects: list[Entity | None]) -> se
         claim.lower_open, claim.upper_open = bounds.lower_open, bounds.upper_open
         claim.save(update_fields=["measure", "lower", "upper", "lower_open", "upper_open"])
         touched.add(measure.pk)
-    for pk in sorted(touched):  # a fixed order, so that concurrent loaders lock measures alike
-        measure_refresh(measure=Measure.objects.select_for_update().get(pk=pk))
+    measures_refresh(ids=touched)
     return touched
+
+
+def measures_refresh(*, ids: set[int]) -> None:
+    """Refresh these measures; one left with no figure (its article was corrected) is deleted."""
+    for pk in sorted(ids):  # a fixed order, so that concurrent loaders lock measures alike
+        measure = Measure.objects.select_for_update().filter(pk=pk).first()
+        if measure is None:
+            continue
+        if not measure.claims.exists():
+            measure.delete()
+            continue
+        measure_refresh(measure=measure)
 
 
 def measure_refresh(*, measure: Measure) -> Measure:

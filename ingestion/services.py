@@ -16,7 +16,7 @@ from django.utils.text import slugify
 
 from articles.models import Article, Entity, EntityAlias, Mention, Quote, Source
 from claims.models import Claim
-from claims.services import measures_assign
+from claims.services import measures_assign, measures_refresh
 from extraction import EXTRACTOR_VERSION, Document, DocumentError, Extraction, extract
 from extraction import types as extracted
 from extraction.gazetteer import lookup_place
@@ -76,14 +76,16 @@ def _store(document: Document, extraction: Extraction, digest: str) -> IngestRes
         for name, value in fields.items():
             setattr(article, name, value)
         article.save()
+        stale_measures = set(article.claims.exclude(measure=None).values_list("measure_id", flat=True))
         article.mentions.all().delete()
         article.claims.all().delete()
         article.quotes.all().delete()
         status = UPDATED
     else:
         article = Article.objects.create(url=document.url, **fields)
-        status = CREATED
+        status, stale_measures = CREATED, set()
     counts = _store_extraction(article, document.text, extraction)
+    measures_refresh(ids=stale_measures)
     return IngestResult(article, status, counts)
 
 

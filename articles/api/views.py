@@ -76,12 +76,13 @@ class ArticleViewSet(ExportMixin, SubListMixin, mixins.ListModelMixin, mixins.Re
         description=(
             "Runs the extraction and stores the article as the loader does. Idempotent on content: posting the "
             "same title, subtitle, body and date again answers 200 with the stored article and adds no rows. "
+            "New content at the `url` of a stored article replaces that article and its extractions (200). "
             "Bodies over MAX_ARTICLE_BODY_BYTES (default 1,000,000) are refused with 413."
         ),
         request=ArticleInputSerializer,
         responses={
             201: OpenApiResponse(ArticleDetailSerializer, description="Stored now."),
-            200: OpenApiResponse(ArticleDetailSerializer, description="Already stored: nothing changed."),
+            200: OpenApiResponse(ArticleDetailSerializer, description="Already stored, or replaced at its url."),
         },
     )
     def create(self, request):

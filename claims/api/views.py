@@ -109,7 +109,7 @@ class MeasureViewSet(viewsets.ReadOnlyModelViewSet):
     create=extend_schema(
         responses={
             201: OpenApiResponse(ArticleFullSerializer, description="Stored now."),
-            200: OpenApiResponse(ArticleFullSerializer, description="Already stored: nothing changed."),
+            200: OpenApiResponse(ArticleFullSerializer, description="Already stored, or replaced at its url."),
         }
     )
 )

@@ -99,3 +99,16 @@ def test_measure_filters_and_entity_measures(api_client, seeded):
     assert {"killed--soldier--ukraine", "destroyed--facility--ukraine"} <= {m["key"] for m in detail["measures"]}
     assert api_client.get("/api/v1/measures/no--such--measure/").status_code == 404
     assert api_client.get("/api/v1/measures/?conflicting=perhaps").status_code == 400
+
+
+def test_a_corrected_article_updates_the_measures_of_its_old_figures(api_client, authed_client):
+    original = {**CLAIM_OF_ARMENIA, "url": "https://example.org/losses"}
+    authed_client.post("/api/v1/articles/", original, format="json")
+    authed_client.post("/api/v1/articles/", CLAIM_OF_AZERBAIJAN, format="json")
+    assert Measure.objects.get(key="killed--soldier--azerbaijan").has_conflict is True
+    corrected = {**original, "body": original["body"].replace("120", "12")}
+    response = authed_client.post("/api/v1/articles/", corrected, format="json")
+    assert response.status_code == 200  # the article at that URL was replaced
+    assert [c["value"] for c in response.json()["claims"] if c["value"] is not None] == [12]
+    measure = Measure.objects.get(key="killed--soldier--azerbaijan")
+    assert (measure.claim_count, measure.min_value, measure.max_value, measure.has_conflict) == (2, 12, 15, False)
