@@ -57,14 +57,9 @@ class EntityFilterSet(django_filters.FilterSet):
 
 
 
-class QuoteFilterSet(django_filters.FilterSet):
-    speaker = ObjectReferenceFilter(model=Entity, field_name="speaker", help_text="The speaker entity's id or slug.")
-    speaker_text = django_filters.CharFilter(
-        lookup_expr="icontains", help_text='Words in the speaker as worded ("Kremlin sources").'
-    )
-    kind = django_filters.ChoiceFilter(choices=QuoteKind.choices, help_text="Direct, partial or indirect.")
-    article = django_filters.ModelChoiceFilter(queryset=Article.objects.all(), help_text="The article's id.")
-    search = django_filters.CharFilter(field_name="text", lookup_expr="icontains", help_text="Words in the quote.")
+class PublishedInArticleFilterSet(django_filters.FilterSet):
+    """Date filters for rows that belong to an article: quotes, claims."""
+
     published_after = IsoDateTimeBoundFilter(
         field_name="article__published_at", lookup_expr="gte", help_text="Article published at or after (ISO 8601)."
     )
@@ -72,6 +67,16 @@ class QuoteFilterSet(django_filters.FilterSet):
         field_name="article__published_at", lookup_expr="lte", end_of_day=True,
         help_text="Article published at or before (ISO 8601).",
     )
+
+
+class QuoteFilterSet(PublishedInArticleFilterSet):
+    speaker = ObjectReferenceFilter(model=Entity, field_name="speaker", help_text="The speaker entity's id or slug.")
+    speaker_text = django_filters.CharFilter(
+        lookup_expr="icontains", help_text='Words in the speaker as worded ("Kremlin sources").'
+    )
+    kind = django_filters.ChoiceFilter(choices=QuoteKind.choices, help_text="Direct, partial or indirect.")
+    article = django_filters.ModelChoiceFilter(queryset=Article.objects.all(), help_text="The article's id.")
+    search = django_filters.CharFilter(field_name="text", lookup_expr="icontains", help_text="Words in the quote.")
 
     class Meta:
         model = Quote

@@ -3,13 +3,14 @@
 import django_filters
 from django.db.models import Exists, OuterRef
 
+from articles.filters import PublishedInArticleFilterSet
 from articles.models import Article, Entity
-from newsapi.api.fields import IsoDateTimeBoundFilter, ObjectReferenceFilter, StrictBooleanFilter
+from newsapi.api.fields import ObjectReferenceFilter, StrictBooleanFilter
 
 from .models import Claim, Measure, Qualifier
 
 
-class ClaimFilterSet(django_filters.FilterSet):
+class ClaimFilterSet(PublishedInArticleFilterSet):
     claimant = ObjectReferenceFilter(model=Entity, field_name="claimant", help_text="The claimant entity's id or slug.")
     claimant_text = django_filters.CharFilter(
         lookup_expr="icontains", help_text='Words in the claimant as worded ("Kiev sources").'
@@ -27,13 +28,6 @@ class ClaimFilterSet(django_filters.FilterSet):
         model=Entity, method="filter_entity", help_text="Claims about this entity (its id or slug)."
     )
     search = django_filters.CharFilter(field_name="text", lookup_expr="icontains", help_text="Words in the claim.")
-    published_after = IsoDateTimeBoundFilter(
-        field_name="article__published_at", lookup_expr="gte", help_text="Article published at or after (ISO 8601)."
-    )
-    published_before = IsoDateTimeBoundFilter(
-        field_name="article__published_at", lookup_expr="lte", end_of_day=True,
-        help_text="Article published at or before (ISO 8601).",
-    )
 
     class Meta:
         model = Claim

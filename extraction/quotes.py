@@ -315,11 +315,7 @@ def _attribution_after(
             if before:
                 # ", Holloway said" / ", the official told reporters"
                 return _resolve_tokens(text, before, index, _cue(tokens, k))
-            after = []
-            for t in tokens[k + 1:]:
-                if t.text in {",", ".", ";", "(", "—"}:
-                    break
-                after.append(t)
+            after = _phrase_after(tokens, k)
             if after:
                 return _resolve_tokens(text, after, index, _cue(tokens, k))
             return None
@@ -518,11 +514,7 @@ def _sentence_attribution(text: str, sentence: Sentence, index: EntityIndex, exc
             subject = _subject_before(_clause_before(tokens, k), index)
             if subject:
                 return _resolve_tokens(text, subject, index, _cue(tokens, k))
-            inverted = []
-            for t in tokens[k + 1:]:
-                if t.text in {",", ".", ";", "(", "—"}:
-                    break
-                inverted.append(t)
+            inverted = _phrase_after(tokens, k)
             if inverted and k > 0 and tokens[k - 1].text == "," and len(inverted) <= 8:
                 return _resolve_tokens(text, inverted, index, _cue(tokens, k))
     return None
@@ -549,6 +541,16 @@ def _trailing_attribution(text: str, tokens: list[Token], index: EntityIndex) ->
     ):
         return _resolve_tokens(text, tail[1:], index, _cue(tail, 0))
     return None
+
+
+def _phrase_after(tokens: list[Token], k: int) -> list[Token]:
+    """The words after a verb up to the next punctuation: the speaker of ", said Salah al-Obaidi, a ..."."""
+    phrase = []
+    for token in tokens[k + 1:]:
+        if token.text in {",", ".", ";", "(", "—"}:
+            break
+        phrase.append(token)
+    return phrase
 
 
 def _clause_before(tokens: list[Token], k: int) -> list[Token]:
