@@ -128,3 +128,21 @@ def test_unrouted_api_paths_get_a_json_404(api_client):
     assert response.status_code == 404
     assert response["Content-Type"] == "application/json"
     assert response.json()["errors"][0]["code"] == "not_found"
+
+
+def test_search_ranks_title_matches_first_and_follows_edits(api_client):
+    from django.db import connection
+
+    in_body = ArticleFactory(title="Harbour news", body="The flood reached the harbour wall overnight.",
+                             published_at="2024-05-02T10:00:00Z")
+    in_title = ArticleFactory(title="Flood closes the harbour", body="Water rose quickly.",
+                              published_at="2024-05-01T10:00:00Z")
+    ranked = [a["id"] for a in api_client.get("/api/v1/articles/?search=flood&ordering=-rank").json()["results"]]
+    if connection.vendor == "postgresql":
+        assert ranked == [in_title.pk, in_body.pk]  # title weighs more than body
+    else:
+        assert sorted(ranked) == sorted([in_title.pk, in_body.pk])  # the documented unranked fallback
+    in_body.title = "Storm surge recorded"
+    in_body.save()
+    found = [a["id"] for a in api_client.get("/api/v1/articles/?search=surge").json()["results"]]
+    assert found == [in_body.pk]  # the search vector follows the edit

@@ -47,3 +47,21 @@ def test_a_changed_resource_gets_a_new_etag(api_client):
     response = api_client.get(url, HTTP_IF_NONE_MATCH=etag)
     assert response.status_code == 200
     assert response["ETag"] != etag
+
+
+REDIS_URL = "redis://127.0.0.1:6379/15"
+
+
+def test_throttle_counters_live_in_the_shared_cache_when_configured(api_client, low_rates, settings):
+    # Every worker process then counts the same requests: here, the counter is read back from Redis itself.
+    import redis
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    connection = redis.Redis.from_url(REDIS_URL)
+    connection.flushdb()
+    try:
+        assert [api_client.get("/api/v1/sources/").status_code for _ in range(4)] == [200, 200, 200, 429]
+        keys = [key.decode() for key in connection.keys("*throttle_anon*")]
+        assert keys, "no throttle counter in Redis"
+    finally:
+        connection.flushdb()
