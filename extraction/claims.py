@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from . import lexicon
-from .affiliation import country_of_demonym, country_of_entity, country_of_phrase
+from .affiliation import country_of_demonym, country_of_entity, country_of_phrase, country_of_place
 from .entities import LOCATION, EntityIndex
 from .quotes import Attribution
 from .text import Sentence, Token
@@ -130,6 +130,10 @@ def extract_claims(
 
 
 RANGE_WORDS = {"to", "and"}
+# A number after these is a reading or a label, not a count: "magnitude 7.8", "category 5", "aged 45".
+READING_WORDS = {"aged", "age", "number", "no", "no.", "#", "magnitude", "category", "level", "grade", "size",
+                 "version", "phase", "round", "stage", "step", "rank", "page", "chapter", "article", "section",
+                 "flight", "route", "highway", "gate", "platform", "room", "seat", "line", "channel", "model"}
 CASUALTY_VERBS = {"killed", "dead", "died", "wounded", "injured", "hurt", "missing", "arrested", "detained",
                   "evacuated", "rescued", "displaced", "hospitalized", "hospitalised", "killing", "wounding",
                   "injuring", "leaving", "left", "kill", "wound", "injure", "executed", "drowned", "trapped"}
@@ -267,7 +271,7 @@ def _excluded(tokens: tuple[Token, ...], i: int, last: int, mention_spans) -> bo
         if following.text == "-" and last + 1 < len(tokens) and tokens[last + 1].lower.startswith("year-old"):
             return True  # 45-year-old
     if preceding is not None:
-        if preceding.lower in MONTH_WORDS or preceding.lower in {"aged", "age", "number", "no", "no.", "#"}:
+        if preceding.lower in MONTH_WORDS or preceding.lower in READING_WORDS:
             return True
         if preceding.text in {"–", "-", "—"} and i >= 2 and _DIGITS.match(tokens[i - 2].text):
             return True  # the second half of a score
@@ -407,6 +411,13 @@ def _singular(word: str) -> str:
     return word
 
 
+MODALS = {"would", "will", "could", "can", "may", "might", "must", "should", "shall"}
+# Words after which a counted phrase's own verb cannot come any more: "pulled 45 survivors from collapsed ...".
+PHRASE_ENDS = {"who", "which", "that", "while", "and", "but", "as", "after", "before", "from", "in", "at", "on",
+               "into", "with", "by", "for", "during", "under", "near", "across", "inside", "outside", "if",
+               "because", "when", "although"}
+
+
 def _predicate(tokens: tuple[Token, ...], first: int, unit_end: int) -> str | None:
     """The event verb: after the counted phrase ("were knocked out"), else the nearest one before it."""
     j, n = unit_end, len(tokens)
@@ -427,8 +438,11 @@ def _predicate(tokens: tuple[Token, ...], first: int, unit_end: int) -> str | No
     limit = j + 10
     while j < min(n, limit) and not _is_verb(tokens[j]):
         token = tokens[j]
-        if token.text in {",", ".", ";", ":", "“", "”", '"'} or token.lower in {"who", "which", "that", "while", "and",
-                                                                               "but", "as", "after", "before"}:
+        if token.lower in MODALS and j + 1 < n and tokens[j + 1].text.isalpha() and tokens[j + 1].text.islower():
+            following = j + 2 if tokens[j + 1].lower in {"be", "have", "not"} and j + 2 < n else j + 1
+            if _is_verb(tokens[following]) or tokens[following].lower not in AUXILIARIES:
+                return _with_particle(tokens, following)  # "would lose", "could be destroyed"
+        if token.text in {",", ".", ";", ":", "“", "”", '"'} or token.lower in PHRASE_ENDS:
             break
         j += 1
     if j < n and _is_verb(tokens[j]):
@@ -447,6 +461,8 @@ def _predicate(tokens: tuple[Token, ...], first: int, unit_end: int) -> str | No
 
 def _is_verb(token: Token) -> bool:
     lower = token.lower
+    if lower in CASUALTY_VERBS and token.text.islower():
+        return True  # "killing at least 120", "injuring more than 1,000"
     return token.text.isalpha() and token.text.islower() and (
         (lower.endswith("ed") and len(lower) > 4 and lower not in {"red", "need", "speed", "seed", "hundred"})
         or lower in IRREGULAR_PARTICIPLES
@@ -495,7 +511,14 @@ def _subject(text, tokens, count: _Count, unit_end: int, unit: str, index: Entit
         len(following) > 1 and following[0].lower in {"among", "of"} and following[1].lower in POSSESSIVE_PRONOUNS
     )
     if own_side or unit.split()[-1] in OWN_SIDE_UNITS:
-        return _source_country(text, index, attribution)
+        country = _source_country(text, index, attribution)
+        if country or own_side:
+            return country
+        # People counted with no side and a source of no known country: where it happened.
+        sentence_start, sentence_end = tokens[0].start, tokens[-1].end
+        for _, _, entity in index.in_span(sentence_start, sentence_end):
+            if entity.type == LOCATION:
+                return country_of_place(entity.name) or entity.name
     return None
 
 

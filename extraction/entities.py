@@ -98,8 +98,9 @@ def extract_entities(text: str, sentences: list[Sentence], typer: NameTyper | No
             part.type = typer.type_name(text[sentence.start:sentence.end], part.start - offset, part.end - offset)
     parts = [part for _, part in parts]
     for part in parts:
-        part.attributive = part.type == LOCATION and bool(part.after) and part.after[0].lower in STRONG_TITLES and (
-            part.after[0].is_capitalized
+        # "US President": a country modifying a title, like a nationality word; "Gaziantep Governor" keeps the city.
+        part.attributive = part.type == LOCATION and part.place is not None and part.place.kind == "country" and (
+            bool(part.after) and part.after[0].lower in STRONG_TITLES and part.after[0].is_capitalized
         )
     return _consolidate(text, parts)
 
@@ -631,6 +632,12 @@ class EntityIndex:
 
     def persons_before(self, offset: int) -> list[tuple[int, int, Entity]]:
         return [m for m in self._mentions if m[1] <= offset and m[2].type == PERSON]
+
+    def last_of_type_before(self, offset: int, type_: str) -> Entity | None:
+        for start, end, entity in reversed(self._mentions):
+            if end <= offset and entity.type == type_:
+                return entity
+        return None
 
     def last_person_before(self, offset: int, gender: str | None = None) -> Entity | None:
         for _, _, entity in reversed(self.persons_before(offset)):

@@ -252,3 +252,15 @@ PERSON_TITLES |= OCCUPATIONS
 TITLES |= OCCUPATIONS
 NP_STOP |= {"overnight", "again", "already", "early", "late", "recently", "so", "far", "now", "then", "there",
             "here", "away", "together", "simultaneously", "immediately", "instantly", "locally"}
+# Forecasts are claims too: "The company expects revenue of around $24bn".
+SPEECH_VERBS |= {"expects", "expected", "projected", "anticipates", "anticipated"}
+# Companies whose names look like a person's ("Morgan Stanley") or carry no organisation word.
+KNOWN_ORGANIZATIONS |= {
+    "Morgan Stanley", "Goldman Sachs", "JPMorgan", "JPMorgan Chase", "Citigroup", "Citi", "HSBC", "Barclays",
+    "UBS", "BlackRock", "Lloyds", "Santander", "BNP Paribas", "Credit Suisse", "Wells Fargo", "Berkshire Hathaway",
+    "Nvidia", "Alphabet", "ExxonMobil", "Chevron", "Shell", "BP", "Aramco", "Pfizer", "Moderna", "AstraZeneca",
+    "Siemens", "Nestle", "Unilever", "Walmart", "Alibaba", "Tencent", "Baidu", "ByteDance", "Uber", "Airbnb",
+    "SpaceX", "Anthropic", "Reddit", "LinkedIn", "Spotify", "Visa", "Mastercard", "PayPal", "Oracle", "Cisco",
+    "Ford", "Toyota", "Honda", "Nissan", "Hyundai", "Volvo", "Renault", "Stellantis", "Lufthansa", "Ryanair",
+    "Emirates", "Qatar Airways", "Maersk", "Glencore", "Rio Tinto", "Vale", "Standard Chartered", "Nomura",
+}

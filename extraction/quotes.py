@@ -27,6 +27,8 @@ ADVERBS = {"also", "later", "then", "further", "again", "has", "had", "have", "o
 GENERIC_SPEAKERS = {"official", "spokesman", "spokeswoman", "spokesperson", "minister", "president", "leader",
                     "officer", "general", "secretary", "chancellor", "governor", "mayor", "ambassador",
                     "commander", "chief", "coach", "manager", "envoy", "diplomat", "source"}
+GENERIC_ORGANIZATIONS = {"company", "firm", "group", "bank", "carrier", "airline", "ministry", "agency", "army",
+                         "military", "party", "organisation", "organization", "club", "university", "institute"}
 STATEMENT_WORDS = {"statement", "message", "post", "tweet", "release", "letter", "report", "communique", "analysis",
                    "study", "survey", "research", "paper", "findings", "website", "blog", "data", "figures",
                    "spokesman", "spokeswoman", "spokesperson", "office", "account", "review", "editorial"}
@@ -312,6 +314,8 @@ def _attribution_after(
     for k, token in enumerate(tokens[:12]):
         if _is_speech_verb(tokens, k):
             before = [t for t in tokens[:k] if t.text not in {",", "—", "–"}]
+            if before and all(t.lower in FUNCTION_WORDS for t in before):
+                return None  # "... but warned": no speaker is named here
             if before:
                 # ", Holloway said" / ", the official told reporters"
                 return _resolve_tokens(text, before, index, _cue(tokens, k))
@@ -356,6 +360,8 @@ def _attribution_before(text: str, item: _Joined, sentence: Sentence, index: Ent
 # Speech verbs that are also nouns: "an asylum claim", "the United States", "media reports".
 NOUN_LIKE_VERBS = {"claim", "claims", "states", "report", "reports", "estimate", "estimates", "show", "shows",
                    "comments", "notes", "read", "reads", "find", "promises", "vows", "urges", "threats", "found"}
+FUNCTION_WORDS = {"but", "and", "or", "yet", "so", "also", "then", "later", "has", "had", "have", "was", "were",
+                  "is", "are", "not", "who", "which", "that", "it", "this", "as", "while", "although"}
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "any",
                "no", "such", "new", "of", "every", "each"}
 
@@ -477,6 +483,11 @@ def _resolve(text: str, start: int, end: int, index: EntityIndex, cue: str | Non
         person = index.last_person_before(start)
         if person is not None:
             return Attribution(person.name, phrase, cue, True)
+    if first in {"the", "this"} and head in GENERIC_ORGANIZATIONS and len(words) <= 3:
+        # "The company expects ...": the organisation named last.
+        organization = index.last_of_type_before(start, ORGANIZATION)
+        if organization is not None:
+            return Attribution(organization.name, phrase, cue, True)
     if mentions and (words[-1][0].isupper() or head in STATEMENT_WORDS):
         for wanted in (ORGANIZATION, LOCATION):
             typed = [m for m in mentions if m[2].type == wanted]
@@ -584,8 +595,9 @@ def _indirect_quotes(text, sentences, attributions, raw, index) -> list[Quote]:
         if verb_index is None:
             continue
         clause = list(tokens[verb_index + 1:])
-        if clause and clause[0].lower == "that":
-            clause = clause[1:]
+        that = next((k for k, t in enumerate(clause[:6]) if t.lower == "that"), None)
+        if that is not None:
+            clause = clause[that + 1:]  # "said on Thursday that ...": the reported clause starts after "that"
         while clause and clause[-1].text in {".", "!", "?"}:
             clause = clause[:-1]
         if len(clause) < 3:

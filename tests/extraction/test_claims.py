@@ -124,3 +124,34 @@ def test_names_and_adjectives_inside_the_counted_phrase_keep_the_head_noun():
 def test_they_resolves_to_the_last_plural_source():
     result = run("The researchers found that yields fell. They estimated that prices would rise by 30 percent.")
     assert claims_with(result, 30)[0].claimant == "The researchers"
+
+
+def test_readings_and_labels_are_not_counts():
+    result = run("A magnitude 6.1 earthquake hit the coast. Category 4 storms are rare here.")
+    assert [c.value for c in result.claims if c.value is not None] == []
+
+
+def test_participles_and_modals_give_the_event():
+    result = run("A blast hit the depot on Monday, killing at least 9 workers and injuring 30 others.")
+    assert [(c.value, c.predicate) for c in result.claims if c.value] == [(9, "killing"), (30, "injuring")]
+    result = run("The minister said about 200 clinics would close if the law passed.")
+    assert claims_with(result, 200)[0].predicate == "close"
+    result = run("Divers pulled 12 survivors from flooded tunnels.")
+    assert claims_with(result, 12)[0].predicate == "pulled"
+
+
+def test_people_counted_with_no_side_are_where_it_happened():
+    result = run("Floods swept through northern Italy, killing at least 14 people, officials said.")
+    assert claims_with(result, 14)[0].subject == "Italy"
+
+
+def test_subjects_from_nationality_owner_and_the_source_own_side():
+    result = run("Ukrainian President Ana Koval said 30 soldiers were killed. She added that 12 Russian tanks "
+                 "and 5 depots belonging to Russia were destroyed.")
+    assert {(c.value, c.subject) for c in result.claims if c.value} == {(30, "Ukraine"), (12, "Russia"),
+                                                                        (5, "Russia")}
+
+
+def test_the_company_is_the_organisation_named_last():
+    result = run("Shares of Vantor Holdings fell. The company expects revenue of around $4bn next year.")
+    assert claims_with(result, 4_000_000_000)[0].claimant == "Vantor Holdings"

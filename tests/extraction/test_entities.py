@@ -147,3 +147,9 @@ def test_a_statistical_typer_decides_only_what_the_rules_leave_open():
     assert entity(result, "Nordwind Vela").type == "PRODUCT"
     assert entity(result, "Lisbon").type == "LOCATION"
     assert "Nordwind Vela" not in {e.name for e in extract(document).entities}
+
+
+def test_a_city_before_a_title_stays_an_entity():
+    result = run("Gaziantep Governor Davut Gul visited the site.")
+    assert entity(result, "Gaziantep").type == "LOCATION"
+    assert entity(result, "Davut Gul").type == "PERSON"

@@ -118,3 +118,14 @@ def test_a_role_word_before_the_name_does_not_hide_it():
 def test_nouns_that_look_like_speech_verbs_are_not_attributions():
     result = run("The United States sent 30 trucks of aid to the asylum claim- processing centre.")
     assert claims_with(result, 30)[0].claimant is None
+
+
+def test_a_conjunction_is_never_a_speaker():
+    result = run('Analysts at Nordbank said the results were "exceptional" but warned that costs would rise.')
+    assert quote(result, "exceptional").speaker in {"Nordbank", "Analysts at Nordbank"}
+
+
+def test_an_indirect_quote_starts_after_that():
+    result = run("Governor Ruth Adeyemi said on Friday that the dam would be inspected within a week.")
+    indirect = [q for q in result.quotes if q.kind == "indirect"]
+    assert indirect[0].text.startswith("the dam would be inspected")
