@@ -274,7 +274,7 @@ def _split_run(run: list[Token]) -> list[tuple[list[Token], list[Token]]]:
         lead = []
         while piece and piece[0].text in lexicon.DEMONYMS and not (
             (piece[-1].lower in lexicon.ORG_HEADS and len(piece) > 1)
-            or lookup_place(" ".join(t.text for t in piece)) is not None  # "Saudi Arabia", "Western Australia"
+            or (len(piece) > 1 and lookup_place(" ".join(t.text for t in piece)) is not None)  # "Saudi Arabia"
             or " ".join(t.text for t in piece[1:]) in lexicon.KNOWN_ORGANIZATIONS  # "British Red Cross"
         ):
             lead.append(piece[0])
@@ -634,7 +634,7 @@ class EntityIndex:
         return [m for m in self._mentions if m[1] <= offset and m[2].type == PERSON]
 
     def last_of_type_before(self, offset: int, type_: str) -> Entity | None:
-        for start, end, entity in reversed(self._mentions):
+        for _, end, entity in reversed(self._mentions):
             if end <= offset and entity.type == type_:
                 return entity
         return None
