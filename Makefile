@@ -38,7 +38,7 @@ bench-export: install
 
 # Score the extractor on the dev articles beside the project (../shared/eval).
 eval: install
-	rm -rf .eval-pred && DEBUG=1 $(BIN)/python manage.py extract ../shared/eval/dev --output-dir .eval-pred
+	rm -rf .eval-pred && DEBUG=1 $(BIN)/python manage.py extract ../shared/eval/dev/*.txt --output-dir .eval-pred
 	$(BIN)/python ../shared/eval/score.py ../shared/eval/dev .eval-pred
 
 # Rebuild extraction/data/*.tsv from the pinned gazetteer packages (not needed to run).
