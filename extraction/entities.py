@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from . import lexicon
 from .gazetteer import Place, first_names, lookup_place
 from .models import NameTyper
-from .text import Sentence, Token
+from .text import OPEN_QUOTES, Sentence, Token
 from .types import Entity, Mention
 
 PERSON, ORGANIZATION, LOCATION, PRODUCT = "PERSON", "ORGANIZATION", "LOCATION", "PRODUCT"
@@ -203,7 +203,7 @@ def _parts(text: str, sentence: Sentence) -> list[Part]:
     parts: list[Part] = []
     previous_part: Part | None = None
     previous_end = -1
-    first_word = next((k for k, t in enumerate(tokens) if t.text not in lexicon_open_quotes()), 0)
+    first_word = next((k for k, t in enumerate(tokens) if t.text not in OPEN_QUOTES), 0)
     for i, j in _runs(sentence):
         run = list(tokens[i:j])
         possessor = None
@@ -224,13 +224,6 @@ def _parts(text: str, sentence: Sentence) -> list[Part]:
         previous_part = parts[-1] if parts else None
         previous_end = j
     return parts
-
-
-_OPEN_QUOTES = set("“„«\"‘‹")
-
-
-def lexicon_open_quotes() -> set[str]:
-    return _OPEN_QUOTES
 
 
 def _split_run(run: list[Token]) -> list[tuple[list[Token], list[Token]]]:

@@ -88,5 +88,3 @@ class StrictBooleanField(forms.CharField):
 class StrictBooleanFilter(django_filters.Filter):
     field_class = StrictBooleanField
 
-
-__all__ = ["IsoDateTimeBoundFilter", "ObjectReferenceFilter", "StrictBooleanFilter"]
