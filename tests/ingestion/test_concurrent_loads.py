@@ -12,8 +12,6 @@ from .documents import HARBOUR_ARTICLE
 
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_loads_of_one_document_store_it_once():
-    if connection.vendor != "postgresql":
-        pytest.skip("SQLite serialises writers; the race needs PostgreSQL")
     document = parse_seed_text(HARBOUR_ARTICLE)
     statuses, errors = [], []
     barrier = threading.Barrier(4)
