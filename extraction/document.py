@@ -17,6 +17,8 @@ from .types import PARAGRAPH_BREAK, Document
 
 MAX_TITLE_LENGTH = 500
 MAX_SUBTITLE_LENGTH = 1000
+MAX_URL_LENGTH = 1000
+MAX_SOURCE_LENGTH = 200
 # A standfirst is one short line without the closing punctuation of a sentence.
 MAX_STANDFIRST_WORDS = 40
 
@@ -41,6 +43,7 @@ _OFFSET = re.compile(r"^([+-])(\d{2}):?(\d{2})$")
 _DAY = re.compile(r"^(\d{1,2})(st|nd|rd|th)?$")
 _YEAR = re.compile(r"^\d{4}$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$")
+_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*$")
 
 
@@ -123,13 +126,19 @@ def document_from_record(record: object) -> Document:
     subtitle = _optional_text(record, "subtitle")
     if subtitle and len(subtitle) > MAX_SUBTITLE_LENGTH:
         raise DocumentError(f"is longer than {MAX_SUBTITLE_LENGTH} characters", field="subtitle")
+    url = _optional_text(record, "url")
+    if url and (len(url) > MAX_URL_LENGTH or not _URL.match(url)):
+        raise DocumentError(f"must be an http(s) URL of at most {MAX_URL_LENGTH} characters", field="url")
+    source = _optional_text(record, "source")
+    if source and len(source) > MAX_SOURCE_LENGTH:
+        raise DocumentError(f"is longer than {MAX_SOURCE_LENGTH} characters", field="source")
     return Document(
         title=title,
         subtitle=subtitle,
         body=PARAGRAPH_BREAK.join(p for _, p in _paragraphs(normalize_newlines(body))),
         published_at=published_at,
-        url=_optional_text(record, "url"),
-        source=_optional_text(record, "source"),
+        url=url,
+        source=source,
     )
 
 

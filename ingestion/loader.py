@@ -7,6 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.db import DatabaseError
+
 from extraction import DocumentError
 
 from .readers import read_paths
@@ -30,6 +32,10 @@ def load_paths(paths: list[Path], on_failure: Callable[[str], None] | None = Non
             outcome = article_ingest(document=result.document)
         except DocumentError as error:
             _fail(report, f"{result.location}: {error}", on_failure)
+            continue
+        except (DatabaseError, ValueError) as error:
+            # Its transaction was rolled back: nothing of it is stored, and the next documents still load.
+            _fail(report, f"{result.location}: could not be stored: {error}", on_failure)
             continue
         report.statuses[outcome.status] += 1
         report.extracted.update(outcome.counts)

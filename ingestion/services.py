@@ -92,15 +92,16 @@ def _store(document: Document, extraction: Extraction, digest: str) -> IngestRes
 def _store_extraction(article: Article, text: str, extraction: Extraction) -> dict[str, int]:
     length = len(text)
     rows_by_name: dict[str, Entity] = {}
-    mentions = []
+    mentions: dict[tuple[int, int], Mention] = {}
     for item in extraction.entities:
         entity = entity_resolve(entity=item)
         rows_by_name[item.name] = entity
         for mention in item.mentions:
             _check_span(mention.start, mention.end, length, "mention")
-            mentions.append(Mention(article=article, entity=entity, text=mention.text[:300],
-                                    start=mention.start, end=mention.end))
-    Mention.objects.bulk_create(mentions, ignore_conflicts=False)
+            # One entity per span: the first (fullest) entity keeps a span two entities claim.
+            mentions.setdefault((mention.start, mention.end), Mention(
+                article=article, entity=entity, text=mention.text[:300], start=mention.start, end=mention.end))
+    Mention.objects.bulk_create(mentions.values())
 
     quotes = []
     for item in extraction.quotes:

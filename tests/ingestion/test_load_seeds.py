@@ -81,6 +81,18 @@ def test_json_lines_fields_are_checked(tmp_path):
     assert "feed.jsonl:2: title: is required" in err.getvalue()
 
 
+def test_records_with_unstorable_fields_fail_alone(tmp_path):
+    too_long = dict(BRIDGE_ARTICLE_JSON, url="https://example.org/" + "a" * 2000, title="Long URL")
+    not_a_url = dict(BRIDGE_ARTICLE_JSON, url="javascript:alert(1)", title="Bad URL")
+    lines = [json.dumps(too_long), json.dumps(not_a_url), json.dumps(BRIDGE_ARTICLE_JSON)]
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n")
+    err = StringIO()
+    with pytest.raises(CommandError, match="2 document"):
+        call_command("load_seeds", str(tmp_path), stdout=StringIO(), stderr=err)
+    assert "feed.jsonl:1: url:" in err.getvalue() and "feed.jsonl:2: url:" in err.getvalue()
+    assert list(Article.objects.values_list("title", flat=True)) == ["Bridge reopens after repairs"]
+
+
 def test_json_lines_source_and_url_are_stored(tmp_path):
     (tmp_path / "feed.jsonl").write_text(json.dumps(BRIDGE_ARTICLE_JSON) + "\n")
     load(tmp_path)
