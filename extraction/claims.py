@@ -92,6 +92,7 @@ def extract_claims(
     for number, sentence in enumerate(sentences):
         tokens = sentence.tokens
         found = _counts(tokens, mention_spans)
+        source = attributions[number] or _reported_continuation(sentences, attributions, number)
         sentence_claims: list[Claim] = []
         for count in found:
             qualifier, qualifier_start = _qualifier(tokens, count.first)
@@ -99,7 +100,7 @@ def extract_claims(
             unit, unit_end = _unit(tokens, count)
             if unit is None:
                 continue
-            quote_position, attribution = _claimant(tokens[count.first].start, direct, attributions[number])
+            quote_position, attribution = _claimant(tokens[count.first].start, direct, source)
             predicate = _predicate(tokens, count.first, unit_end) or (
                 sentence_claims[-1].predicate if sentence_claims else None
             ) or (claims[-1].predicate if claims and _continues_list(tokens) else None)
@@ -477,6 +478,19 @@ def _with_particle(tokens: tuple[Token, ...], k: int) -> str:
 
 def _continues_list(tokens: tuple[Token, ...]) -> bool:
     return len(tokens) > 1 and tokens[0].lower in {"among", "including", "these", "of", "they"}
+
+
+def _reported_continuation(sentences: list[Sentence], attributions: list, number: int):
+    """A sentence in backshifted reported speech ("undernourishment would increase by 49 percent") with no
+    source of its own goes on reporting the source of the sentence before it in its paragraph."""
+    if not any(token.lower == "would" for token in sentences[number].tokens):
+        return None
+    for k in range(number - 1, -1, -1):
+        if sentences[k].paragraph != sentences[number].paragraph:
+            return None
+        if attributions[k] is not None and attributions[k].speaker:
+            return attributions[k]
+    return None
 
 
 def _claimant(offset: int, direct: list[tuple[int, Quote]], attribution: Attribution | None):

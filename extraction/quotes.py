@@ -141,7 +141,7 @@ def extract_quotes(text: str, sentences: list[Sentence], index: EntityIndex) -> 
             or _context_attribution(text, item, number, sentences, sentence_attributions, previous, index)
             or Attribution(None, None, None, False)
         )
-        attribution = _resolve_they(attribution, sentence_attributions[:number])
+        attribution = _resolve_it(_resolve_they(attribution, sentence_attributions[:number]), previous, index)
         quotes.append(
             Quote(
                 text=quote_text,
@@ -187,6 +187,17 @@ def _resolve_they(attribution: Attribution, history: list[Attribution | None]) -
         ):
             return Attribution(earlier.speaker, earlier.speaker_text, attribution.cue, earlier.is_entity)
     return attribution
+
+
+def _resolve_it(attribution: Attribution, previous, index: EntityIndex) -> Attribution:
+    """"..., it added": the organisation quoted just before."""
+    if attribution.speaker is not None or (attribution.speaker_text or "").lower() != "it" or previous is None:
+        return attribution
+    earlier = previous[1]
+    organization = index.by_name.get(earlier.speaker) if earlier.is_entity else None
+    if organization is None or organization.type != ORGANIZATION:
+        return attribution
+    return Attribution(organization.name, attribution.speaker_text, attribution.cue, True)
 
 
 def _context_attribution(text, item, number, sentences, attributions, previous, index) -> Attribution | None:
@@ -458,10 +469,13 @@ _MODIFIER_CUT = re.compile(r"\s+(?:to|that|which|who|whose|seen|obtained|publish
 
 def _resolve(text: str, start: int, end: int, index: EntityIndex, cue: str | None) -> Attribution:
     """Name a speaker phrase: the person in it, a pronoun's person, or the phrase as worded."""
-    cut = _MODIFIER_CUT.search(text, start, end)
-    if cut and cut.start() > start:
-        # "Figures to be published today", "a letter seen by Sky News": the head, not its modifiers.
-        end = cut.start()
+    for cut in _MODIFIER_CUT.finditer(text, start, end):
+        head = text[start:cut.start()].split()
+        # "Figures to be published today", "a letter seen by Sky News": the head, not its modifiers; but
+        # "A leaked letter" keeps its adjective.
+        if head and not (len(head) == 1 and head[0].lower() in {"a", "an", "the", "this", "that"}):
+            end = cut.start()
+            break
     phrase = text[start:end].strip(" ,.;:“”\"")
     words = phrase.split()
     if not words:

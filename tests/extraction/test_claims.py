@@ -155,3 +155,10 @@ def test_subjects_from_nationality_owner_and_the_source_own_side():
 def test_the_company_is_the_organisation_named_last():
     result = run("Shares of Vantor Holdings fell. The company expects revenue of around $4bn next year.")
     assert claims_with(result, 4_000_000_000)[0].claimant == "Vantor Holdings"
+
+
+def test_backshifted_reported_speech_keeps_the_source_of_the_sentence_before():
+    result = run("The researchers said food needs would rise. By 2040, prices would climb by 35 percent. "
+                 "Farm output fell 4 percent last year.")
+    assert claims_with(result, 35)[0].claimant == "The researchers"
+    assert claims_with(result, 4)[0].claimant is None

@@ -129,3 +129,14 @@ def test_an_indirect_quote_starts_after_that():
     result = run("Governor Ruth Adeyemi said on Friday that the dam would be inspected within a week.")
     indirect = [q for q in result.quotes if q.kind == "indirect"]
     assert indirect[0].text.startswith("the dam would be inspected")
+
+
+def test_a_participle_before_the_noun_is_no_cut_but_one_after_it_is():
+    result = run('A leaked internal memo seen by reporters says "staff will be cut by a third next year".')
+    assert quote(result, "staff will be cut").speaker_text == "A leaked internal memo"
+
+
+def test_it_is_the_organisation_quoted_just_before():
+    result = run('"The harbour will reopen on Monday," the Port Authority of Lagos said. '
+                 '"Ships are already waiting offshore," it added.')
+    assert quote(result, "Ships are already waiting").speaker == "Port Authority of Lagos"
