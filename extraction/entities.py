@@ -171,6 +171,11 @@ def _connector_joins(tokens: tuple[Token, ...], i: int, j: int) -> bool:
         return True
     previous = tokens[j - 1].lower
     inside_organisation = any(t.lower in lexicon.ORG_HEADS for t in tokens[i:j])
+    if word == "of" and j + 2 < len(tokens) and tokens[j + 1].lower == "the" and (
+        previous in lexicon.ORG_HEADS or any(t.lower == "of" for t in tokens[i:j])
+    ) and lookup_place(tokens[j + 2].text) is not None:
+        # "Colorado State University of the US": a complete name, then where ("Port Authority of Lagos" stays).
+        return False
     if word == "of":
         # "Bank of England"; and inside an organisation: "Centre for Control of Iodine Deficiency Disorders".
         return previous in OF_TAKERS or inside_organisation
@@ -261,7 +266,8 @@ def _split_run(run: list[Token]) -> list[tuple[list[Token], list[Token]]]:
         if len(piece) == 2 and piece[0].text == "The" and piece[1].lower in NEWSPAPER_HEADS:
             cleaned.append((piece, []))
             continue
-        while piece and (piece[0].text in lexicon.NON_NAME_WORDS or piece[0].lower in CONNECTORS):
+        while piece and (piece[0].text in lexicon.NON_NAME_WORDS or piece[0].lower in CONNECTORS or
+                         piece[0].text == "the"):
             piece = piece[1:]
         # A nationality adjective leads a name only when the name is an organisation: "Korean Central News Agency".
         lead = []
@@ -317,8 +323,9 @@ def _classify(part: Part, lowercase_words: set[str]) -> None:
     if place is not None and place.kind in {"country", "region"} and part.title_before is None:
         part.type, part.place = LOCATION, place
         return
-    if name in lexicon.KNOWN_ORGANIZATIONS:
-        part.type = ORGANIZATION
+    if name in lexicon.KNOWN_ORGANIZATIONS or (len(words) > 1 and words[0] in lexicon.DEMONYMS and
+                                               " ".join(words[1:]) in lexicon.KNOWN_ORGANIZATIONS):
+        part.type = ORGANIZATION  # "NATO", "British Red Cross"
         return
     if name in lexicon.KNOWN_PRODUCTS or _is_product(tokens):
         part.type = PRODUCT
@@ -497,7 +504,10 @@ def _merge_short_forms(groups: list[_Group]) -> list[_Group]:
             word = group.names[0]
             for other in merged:
                 long_names = [n for n in other.names if len(n.split()) > 1]
-                abbreviates = _ACRONYM.match(word) and any(_initials(n) == word.replace(".", "") for n in long_names)
+                abbreviates = (
+                    _ACRONYM.match(word) and group.type == other.type and group.place is None
+                    and any(_initials(n) == word.replace(".", "") for n in long_names)
+                )
                 ends_name = group.type == LOCATION and (group.place is None or group.place.kind == "city") and (
                     other.type != LOCATION and any(n.split()[-1] == word for n in long_names)
                 )

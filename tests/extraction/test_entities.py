@@ -153,3 +153,19 @@ def test_a_city_before_a_title_stays_an_entity():
     result = run("Gaziantep Governor Davut Gul visited the site.")
     assert entity(result, "Gaziantep").type == "LOCATION"
     assert entity(result, "Davut Gul").type == "PERSON"
+
+
+def test_a_place_after_a_complete_organisation_name_is_not_part_of_it():
+    result = run("A team from Colorado State University of the US and the University of Leeds of the UK took part.")
+    names = {(e.name, e.type) for e in result.entities}
+    assert {("Colorado State University", "ORGANIZATION"), ("University of Leeds", "ORGANIZATION"),
+            ("US", "LOCATION"), ("UK", "LOCATION")} <= names
+
+
+def test_a_nationality_word_before_a_known_organisation_belongs_to_its_name():
+    assert entity(run("The British Red Cross said it was worried."), "British Red Cross").type == "ORGANIZATION"
+
+
+def test_no_lowercase_article_opens_a_name():
+    result = run("Enver Dalca, CEO of the Migrant Council Ana Pereira, spoke.")
+    assert all(not e.name.startswith("the ") for e in result.entities)
