@@ -195,7 +195,13 @@ SPECTACULAR_SETTINGS = {
         "(who said what) and the claims they carry (who asserted which figure), each "
         "traceable to the characters of the article it came from.\n\n"
         "Offsets (`start`, `end`) index the article's `text`: the title, a blank line, "
-        "the subtitle and a blank line when there is one, then the body."
+        "the subtitle and a blank line when there is one, then the body.\n\n"
+        "Reads are public: the lock on a read only means a token is accepted (it raises the rate limit). "
+        "Writes need `Authorization: Token <key>` (`python manage.py create_api_token USERNAME`). "
+        "Errors share one shape: `{\"type\": ..., \"errors\": [{\"code\", \"detail\", \"attr\"}]}`, where `attr` "
+        "names the parameter or field at fault. Lists are cursor-paginated; articles, entities, quotes and "
+        "claims also export as CSV (`?format=csv`) and their details as schema.org JSON-LD "
+        "(`Accept: application/ld+json`)."
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
