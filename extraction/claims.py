@@ -281,6 +281,13 @@ def _excluded(tokens: tuple[Token, ...], i: int, last: int, mention_spans) -> bo
     if "." not in raw and raw.isdigit() and len(raw) == 4 and 1800 <= int(raw) <= 2100 and "," not in token.text:
         # A year ("2000 levels", "by 2050"), unless a qualifier makes it a count: "more than 1900 people".
         return _qualifier(tokens, i)[0] == "exact"
+    # "one in three adults": a ratio, not a count of three.
+    if following is not None and following.lower == "in" and last + 1 < len(tokens) and (
+        _number_at(tokens, last + 1) is not None
+    ):
+        return True
+    if preceding is not None and preceding.lower == "in" and i >= 2 and _number_at(tokens, i - 2) is not None:
+        return True
     # "the two provinces - Donetsk and Lugansk": names things, counts nothing new.
     return preceding is not None and preceding.lower == "the" and _introduces_enumeration(tokens, last)
 
@@ -445,6 +452,8 @@ def _predicate(tokens: tuple[Token, ...], first: int, unit_end: int) -> str | No
                 return _with_particle(tokens, following)  # "would lose", "could be destroyed"
         if token.text in {",", ".", ";", ":", "“", "”", '"'} or token.lower in PHRASE_ENDS:
             break
+        if token.lower == "to" and tokens[j - 1].lower not in {"belonging", "owned", "attached", "related"}:
+            break  # "awarded 14 contracts to companies linked to ...": the object is done
         j += 1
     if j < n and _is_verb(tokens[j]):
         return _with_particle(tokens, j)

@@ -347,7 +347,11 @@ def _classify(part: Part, lowercase_words: set[str]) -> None:
         part.title_before is not None
         or (len(words) in (2, 3, 4) and _apposition_marks_person(part.after))
         or (first_name_gender is not None and len(words) <= 4)
-        or any(t.lower in NAME_PARTICLES or t.text[:3] in {"al-", "el-"} for t in tokens)
+        # "Nassar al-Rubaie": the Arabic particle inside a name; "von der Leyen" only after a first name or a
+        # title, since clubs and firms carry "de" too ("Olympique de Marseille").
+        or any(t.text[:3] in {"al-", "el-"} for t in tokens[1:])
+        or (any(t.lower in NAME_PARTICLES for t in tokens[1:])
+            and (words[0] in first_names() or part.title_before is not None))
         or (len(words) in (2, 3) and next_word in lexicon.SPEECH_VERBS)
         or (len(words) in (2, 3) and all(_HYPHENATED_GIVEN_NAME.match(w) or w.istitle() for w in words)
             and any(_HYPHENATED_GIVEN_NAME.match(w) for w in words[1:]))

@@ -36,7 +36,7 @@ _STATEMENT_ON = re.compile(
     r"\b(?:a|the)\s+(?:statement|message|post|text|letter|note)\s+(?:read|posted|published|released|issued|said)"
     r"\s+(?:on|by|from)\s+(?:the\s+)?(?P<owner>[^,.;]+?)(?:'s|’s)\b"
 )
-_ACCORDING = re.compile(r"\baccording to\s+(?P<speaker>[^,.;:“”\"]+)", re.IGNORECASE)
+_ACCORDING = re.compile(r"\baccording to\s+(?P<speaker>(?:[^,.;:“”\"]|(?<=\d)[,.](?=\d))+)", re.IGNORECASE)
 
 
 @dataclass
@@ -128,7 +128,7 @@ def extract_quotes(text: str, sentences: list[Sentence], index: EntityIndex) -> 
         number = sentence_of(item.start)
         sentence = sentences[number]
         closing_sentence = sentences[sentence_of(item.close)]
-        kind = "partial" if word_count <= PARTIAL_MAX_WORDS else "direct"
+        kind = "partial" if word_count <= PARTIAL_MAX_WORDS or _embedded_fragment(text, item, quote_text) else "direct"
         attribution = None
         if len(item.pieces) > 1 and item.first_close < item.close:
             # “The river,” Mayor Ivan Petrov said, “has ...”: the attribution is the interruption.
@@ -159,6 +159,21 @@ def extract_quotes(text: str, sentences: list[Sentence], index: EntityIndex) -> 
             previous = (sentences[sentence_of(item.close)].paragraph, attribution)
     quotes.extend(_indirect_quotes(text, sentences, sentence_attributions, raw, index))
     return sorted(quotes, key=lambda q: q.start), sentence_attributions
+
+
+EMBEDDED_FRAGMENT_MAX_WORDS = 12
+
+
+def _embedded_fragment(text: str, item: _Joined, quote_text: str) -> bool:
+    """Quoted words that continue the author's own sentence: his side had "lost the game in the first 20
+    minutes". A quote introduced by a speech verb, a comma or a colon, or a long one, is direct."""
+    if not quote_text[:1].islower() or len(quote_text.split()) > EMBEDDED_FRAGMENT_MAX_WORDS:
+        return False
+    before = text[:item.start - 1].rstrip()
+    if not before or before[-1] in ",:;.!?\n—–" or before.endswith(("said", "says")):
+        return False
+    previous_word = before.split()[-1].lower()
+    return previous_word not in lexicon.SPEECH_VERBS
 
 
 def _is_quoted_name(text: str, item: _Joined) -> bool:
@@ -596,6 +611,15 @@ def _is_participle_use(tokens: list[Token], k: int) -> bool:
     return following == "by" or preceding in {"the", "a", "an", "be", "been", "is", "was", "are", "were"}
 
 
+FINITE_WORDS = {"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "could", "can",
+                "may", "might", "must", "should", "shall", "did", "does", "do"}
+
+
+def _is_finite_like(token: Token) -> bool:
+    lower = token.lower
+    return lower in FINITE_WORDS or (token.text.islower() and len(lower) > 4 and lower.endswith("ed"))
+
+
 def _indirect_quotes(text, sentences, attributions, raw, index) -> list[Quote]:
     """Reported speech without marks: the clause after "X said (that)"."""
     found = []
@@ -623,6 +647,8 @@ def _indirect_quotes(text, sentences, attributions, raw, index) -> list[Quote]:
                 clause = clause[:-1]
             if len(clause) < 3:
                 continue
+        if not any(_is_finite_like(t) for t in clause):
+            continue  # "added a third after 67 minutes": an object, no reported clause
         start, end = clause[0].start, clause[-1].end
         found.append(
             Quote(

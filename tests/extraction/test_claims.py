@@ -162,3 +162,18 @@ def test_backshifted_reported_speech_keeps_the_source_of_the_sentence_before():
                  "Farm output fell 4 percent last year.")
     assert claims_with(result, 35)[0].claimant == "The researchers"
     assert claims_with(result, 4)[0].claimant is None
+
+
+def test_ratios_are_not_counts():
+    result = run("Fewer than one in three adults walk enough. One in five children is overweight.")
+    assert [c.value for c in result.claims if c.value is not None] == []
+
+
+def test_the_object_of_the_verb_ends_the_counted_phrase():
+    result = run("Prosecutors said he had awarded 14 public contracts to companies linked to his brother.")
+    assert claims_with(result, 14)[0].predicate == "awarded"
+
+
+def test_according_to_a_source_with_a_large_number_in_it():
+    result = run("Walking lowers the risk by about 20 percent, according to a study of more than 85,000 adults.")
+    assert claims_with(result, 20)[0].claimant == "a study of more than 85,000 adults"

@@ -169,3 +169,10 @@ def test_a_nationality_word_before_a_known_organisation_belongs_to_its_name():
 def test_no_lowercase_article_opens_a_name():
     result = run("Enver Dalca, CEO of the Migrant Council Ana Pereira, spoke.")
     assert all(not e.name.startswith("the ") for e in result.entities)
+
+
+def test_a_particle_marks_a_person_only_after_a_first_name_or_title():
+    result = run("Fans of Olympique de Marseille met Ursula von der Leyen and Nassar al-Rubaie.")
+    types = {e.name: e.type for e in result.entities}
+    assert types.get("Ursula von der Leyen") == "PERSON" and types.get("Nassar al-Rubaie") == "PERSON"
+    assert types.get("Olympique de Marseille") != "PERSON"

@@ -140,3 +140,15 @@ def test_it_is_the_organisation_quoted_just_before():
     result = run('"The harbour will reopen on Monday," the Port Authority of Lagos said. '
                  '"Ships are already waiting offshore," it added.')
     assert quote(result, "Ships are already waiting").speaker == "Port Authority of Lagos"
+
+
+def test_quoted_words_continuing_the_authors_sentence_are_partial():
+    result = run('The coach told reporters that his side had "lost the game in the first 20 minutes" on Sunday. '
+                 'Minister Ana Costa said, "we will build the new bridge by next spring."')
+    assert quote(result, "lost the game").kind == "partial"
+    assert quote(result, "we will build").kind == "direct"
+
+
+def test_a_speech_verb_with_an_object_reports_no_clause():
+    result = run("Rayan Toure added a third goal after 67 minutes.")
+    assert [q for q in result.quotes if q.kind == "indirect"] == []
