@@ -125,7 +125,11 @@ class EntityFullSerializer(EntityDetailSerializer):
     """An entity with the claims it made and the measures whose subject it is."""
 
     claim_count = serializers.IntegerField(read_only=True, help_text="Claims it made.")
-    measures = MeasureSerializer(many=True, read_only=True, help_text="Measures whose subject it is.")
+    measure_count = serializers.IntegerField(read_only=True, help_text="Measures whose subject it is.")
+    measures = MeasureSerializer(
+        many=True, read_only=True, source="top_measures",
+        help_text="The 50 most-claimed measures whose subject it is; /entities/{id}/measures/ lists all.",
+    )
 
     class Meta(EntityDetailSerializer.Meta):
-        fields = [*EntityDetailSerializer.Meta.fields, "claim_count", "measures"]
+        fields = [*EntityDetailSerializer.Meta.fields, "claim_count", "measure_count", "measures"]

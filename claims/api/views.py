@@ -152,3 +152,11 @@ class EntityViewSet(article_views.EntityViewSet):
     def claims(self, request, pk=None):
         entity = self.get_object()
         return self.sub_list(request, selectors.claim_list().filter(claimant=entity), ClaimSerializer)
+
+    @extend_schema(summary="Measures whose subject an entity is, most claimed first",
+                   description=MEASURES_DESCRIPTION, responses=MeasureSerializer(many=True))
+    @action(detail=True, filter_backends=[])
+    def measures(self, request, pk=None):
+        entity = self.get_object()
+        return self.sub_list(request, selectors.measure_list().filter(subject=entity), MeasureSerializer,
+                             ordering=("-claim_count", "id"))

@@ -97,6 +97,10 @@ def test_measure_filters_and_entity_measures(api_client, seeded):
     ukraine = api_client.get("/api/v1/entities/?search=Ukraine&type=LOCATION").json()["results"][0]
     detail = api_client.get(f"/api/v1/entities/{ukraine['id']}/").json()
     assert {"killed--soldier--ukraine", "destroyed--facility--ukraine"} <= {m["key"] for m in detail["measures"]}
+    assert detail["measure_count"] == len(detail["measures"])
+    listed = api_client.get(f"/api/v1/entities/{ukraine['id']}/measures/").json()["results"]
+    assert {m["key"] for m in listed} == {m["key"] for m in detail["measures"]}
+    assert [m["claim_count"] for m in listed] == sorted((m["claim_count"] for m in listed), reverse=True)
     assert api_client.get("/api/v1/measures/no--such--measure/").status_code == 404
     assert api_client.get("/api/v1/measures/?conflicting=perhaps").status_code == 400
 

@@ -51,7 +51,7 @@ def test_article_detail_query_count_does_not_grow_with_its_extractions(api_clien
     assert few == many
 
 
-@pytest.mark.parametrize("suffix", ["articles", "quotes", "claims"])
+@pytest.mark.parametrize("suffix", ["articles", "quotes", "claims", "measures"])
 def test_entity_sub_list_query_count_is_constant(api_client, suffix):
     _, speaker = make_rows(1)
     one = queries_for(api_client, f"/api/v1/entities/{speaker.pk}/{suffix}/")
