@@ -82,7 +82,10 @@ class Entity(models.Model):
     class Meta:
         ordering = ["name", "id"]
         verbose_name_plural = "entities"
-        indexes = [models.Index(fields=["type", "name"], name="entity_type_name")]
+        indexes = [
+            models.Index(fields=["type", "name"], name="entity_type_name"),
+            models.Index(fields=["name", "id"], name="entity_name_id"),  # the list's default cursor order
+        ]
         constraints = [
             models.CheckConstraint(condition=Q(type__in=EntityType.values), name="entity_type_valid"),
             models.CheckConstraint(
