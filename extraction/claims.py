@@ -333,6 +333,12 @@ def _unit(tokens: tuple[Token, ...], count: _Count) -> tuple[str | None, int]:
             return "percent", j + 1
     if j < n and tokens[j].lower in CURRENCY_WORDS:
         return CURRENCY_WORDS[tokens[j].lower], j + 1
+    if j + 2 < n and tokens[j].lower == "of" and tokens[j + 1].lower in PARTITIVE_DETERMINERS and (
+        tokens[j + 2].text.isalpha()
+    ):
+        if count.value == 1:
+            return None, count.last  # "one of the reasons" picks one out; it counts nothing
+        j += 2  # "50 of its servicemen": the count is of what follows "of its"
     if j + 1 < n and tokens[j].text == "-" and tokens[j].start == tokens[j - 1].end:
         # "72-hour ultimatum": the unit is the word the hyphen joins to the number.
         word = tokens[j + 1].lower.split("-")[0]
@@ -419,6 +425,7 @@ def _singular(word: str) -> str:
     return word
 
 
+PARTITIVE_DETERMINERS = {"its", "their", "his", "her", "our", "the", "those", "these"}
 MODALS = {"would", "will", "could", "can", "may", "might", "must", "should", "shall"}
 # Words after which a counted phrase's own verb cannot come any more: "pulled 45 survivors from collapsed ...".
 PHRASE_ENDS = {"who", "which", "that", "while", "and", "but", "as", "after", "before", "from", "in", "at", "on",
@@ -530,7 +537,9 @@ def _subject(text, tokens, count: _Count, unit_end: int, unit: str, index: Entit
         for _, _, entity in index.in_span(following[0].start, following[-1].end):
             if entity.type == LOCATION:
                 return entity.name
-    own_side = any(t.lower in POSSESSIVE_PRONOUNS for t in tokens[max(0, count.first - 2):count.first]) or (
+    own_side = any(t.lower in POSSESSIVE_PRONOUNS for t in tokens[max(0, count.first - 2):count.first]) or any(
+        t.lower in POSSESSIVE_PRONOUNS - {"the"} for t in tokens[count.last:count.last + 2]
+    ) or (
         len(following) > 1 and following[0].lower in {"among", "of"} and following[1].lower in POSSESSIVE_PRONOUNS
     )
     if own_side or unit.split()[-1] in OWN_SIDE_UNITS:

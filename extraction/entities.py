@@ -378,7 +378,10 @@ def _classify(part: Part, lowercase_words: set[str]) -> None:
     if next_word in lexicon.LOCATION_HEADS and len(words) <= 3:
         part.type = LOCATION
         return
-    if next_word in lexicon.ORG_HEADS and next_word not in {"news", "times", "post"} and len(words) <= 3:
+    if next_word in lexicon.ORG_HEADS and next_word not in {"news", "times", "post"} and len(words) <= 3 and (
+        part.after[0].text.islower() and not part.sentence_initial
+    ):
+        part.type = ORGANIZATION  # "the far-right Chega party", "the Wagner group"
         return
     # Left untyped: may still be a surname, an acronym or a spelling of something typed elsewhere.
 

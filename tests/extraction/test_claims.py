@@ -177,3 +177,15 @@ def test_the_object_of_the_verb_ends_the_counted_phrase():
 def test_according_to_a_source_with_a_large_number_in_it():
     result = run("Walking lowers the risk by about 20 percent, according to a study of more than 85,000 adults.")
     assert claims_with(result, 20)[0].claimant == "a study of more than 85,000 adults"
+
+
+def test_a_partitive_count_takes_the_noun_after_of_and_its_owner():
+    result = run("Azerbaijan said 50 of its servicemen had been killed.")
+    found = claims_with(result, 50)[0]
+    assert (found.unit, found.predicate, found.claimant, found.subject) == (
+        "serviceman", "killed", "Azerbaijan", "Azerbaijan")
+
+
+def test_one_of_the_things_is_a_selection_not_a_count():
+    result = run("It was one of the reasons for the delay, and one of their pilots said so.")
+    assert [c.value for c in result.claims if c.value is not None] == []

@@ -176,3 +176,7 @@ def test_a_particle_marks_a_person_only_after_a_first_name_or_title():
     types = {e.name: e.type for e in result.entities}
     assert types.get("Ursula von der Leyen") == "PERSON" and types.get("Nassar al-Rubaie") == "PERSON"
     assert types.get("Olympique de Marseille") != "PERSON"
+
+
+def test_a_name_before_a_lowercase_organisation_word_is_an_organisation():
+    assert entity(run("Voters backed the far-right Chega party on Sunday."), "Chega").type == "ORGANIZATION"
