@@ -132,13 +132,22 @@ def document_from_record(record: object) -> Document:
     source = _optional_text(record, "source")
     if source and len(source) > MAX_SOURCE_LENGTH:
         raise DocumentError(f"is longer than {MAX_SOURCE_LENGTH} characters", field="source")
+    return build_document(title=title, body=body, published_at=published_at, subtitle=subtitle, url=url,
+                          source=source)
+
+
+def build_document(*, title: str, body: str, published_at: datetime | None, subtitle: str | None = None,
+                   url: str | None = None, source: str | None = None) -> Document:
+    """The one normalisation of an article given as fields (a JSON record or an API request), so that the
+    same article hashes and offsets alike whichever way it came in: single spaces in title, subtitle and
+    source, newlines unified and paragraphs separated by one blank line in the body."""
     return Document(
-        title=title,
-        subtitle=subtitle,
+        title=" ".join(title.split()),
+        subtitle=" ".join(subtitle.split()) if subtitle and subtitle.strip() else None,
         body=PARAGRAPH_BREAK.join(p for _, p in _paragraphs(normalize_newlines(body))),
         published_at=published_at,
-        url=url,
-        source=source,
+        url=url.strip() if url and url.strip() else None,
+        source=" ".join(source.split()) if source and source.strip() else None,
     )
 
 

@@ -11,7 +11,8 @@ from rest_framework.response import Response
 from articles import selectors
 from articles.filters import ArticleFilterSet, EntityFilterSet, QuoteFilterSet
 from articles.models import Mention, Quote, Source
-from extraction import Document, DocumentError
+from extraction import DocumentError
+from extraction.document import build_document
 from ingestion.services import CREATED, article_ingest
 from newsapi.api.errors import reject_large_body
 from newsapi.api.exports import ExportMixin, export_schema
@@ -90,10 +91,9 @@ class ArticleViewSet(ExportMixin, SubListMixin, mixins.ListModelMixin, mixins.Re
         incoming = ArticleInputSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         data = incoming.validated_data
-        document = Document(
-            title=" ".join(data["title"].split()), body=data["body"].strip(), published_at=data["published_at"],
-            subtitle=(data.get("subtitle") or "").strip() or None, url=data.get("url") or None,
-            source=(data.get("source") or "").strip() or None,
+        document = build_document(
+            title=data["title"], body=data["body"], published_at=data["published_at"],
+            subtitle=data.get("subtitle"), url=data.get("url"), source=data.get("source"),
         )
         try:
             result = article_ingest(document=document)

@@ -122,3 +122,19 @@ def test_only_json_bodies_are_accepted(authed_client):
     response = authed_client.post("/api/v1/articles/", ARTICLE, format="multipart")
     assert response.status_code == 415
     assert counts() == [0, 0, 0, 0, 0]
+
+
+def test_an_article_posted_and_then_loaded_from_a_feed_is_stored_once(authed_client, tmp_path):
+    import json
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    messy = {**ARTICLE, "body": ARTICLE["body"].replace("\n\n", "\r\n\r\n\r\n").replace(" on Tuesday", "\ron Tuesday")}
+    assert authed_client.post("/api/v1/articles/", messy, format="json").status_code == 201
+    (tmp_path / "feed.jsonl").write_text(json.dumps(messy) + "\n")
+    out = StringIO()
+    call_command("load_seeds", str(tmp_path), stdout=out)
+    assert "unchanged 1" in out.getvalue()
+    assert Article.objects.count() == 1
+    assert "\r" not in Article.objects.get().body
