@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from extraction import extract, parse_seed_text  # noqa: E402
+from extraction import Document, extract, parse_seed_text  # noqa: E402
 from extraction.gazetteer import first_names, places  # noqa: E402
 
 
@@ -46,9 +46,18 @@ def main() -> int:
     seconds = time.process_time() - started
     rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
 
+    # One very long document: the pipeline must stay linear in an article's length, not only fast on short ones.
+    long_document = Document(title="Long", body="\n\n".join(d.body for d in documents * 16),
+                             published_at=documents[0].published_at)
+    long_words = len(long_document.text.split())
+    started = time.process_time()
+    extract(long_document)
+    long_seconds = time.process_time() - started
+
     print(f"documents: {len(documents)} ({words_per_round} words), rounds: {words // words_per_round}")
     print(f"gazetteer load: {load_seconds:.2f} s (once per process)")
     print(f"throughput: {words / seconds:,.0f} words/s on one core ({words:,} words in {seconds:.2f} s CPU)")
+    print(f"one long document: {long_words / long_seconds:,.0f} words/s ({long_words:,} words in {long_seconds:.2f} s)")
     print(f"peak resident memory: {rss_after / 1024:.0f} MB (grew {(rss_after - rss_before) / 1024:.1f} MB while extracting)")
     return 0
 

@@ -87,11 +87,10 @@ def extract_claims(
     attributions: list[Attribution | None],
 ) -> list[Claim]:
     direct = [(position, q) for position, q in enumerate(quotes) if q.kind in {"direct", "partial"}]
-    mention_spans = [(m.start, m.end) for e in index.entities for m in e.mentions]
     claims: list[Claim] = []
     for number, sentence in enumerate(sentences):
         tokens = sentence.tokens
-        found = _counts(tokens, mention_spans)
+        found = _counts(tokens, index)
         source = attributions[number] or _reported_continuation(sentences, attributions, number)
         sentence_claims: list[Claim] = []
         for count in found:
@@ -144,7 +143,7 @@ VERB_QUALIFIERS = {"exceeded": "more_than", "exceeding": "more_than", "exceeds":
                    "topped": "more_than", "surpassed": "more_than", "passed": "more_than"}
 
 
-def _counts(tokens: tuple[Token, ...], mention_spans: list[tuple[int, int]]) -> list[_Count]:
+def _counts(tokens: tuple[Token, ...], index: EntityIndex) -> list[_Count]:
     counts: list[_Count] = []
     i, n = 0, len(tokens)
     while i < n:
@@ -153,7 +152,7 @@ def _counts(tokens: tuple[Token, ...], mention_spans: list[tuple[int, int]]) -> 
             i += 1
             continue
         value, last = parsed
-        if _excluded(tokens, i, last, mention_spans):
+        if _excluded(tokens, i, last, index):
             i = last
             continue
         if _is_one_as_reference(tokens, i, last):
@@ -252,7 +251,7 @@ def _number_words(tokens: tuple[Token, ...], i: int) -> tuple[float | None, int]
     return total + current, j
 
 
-def _excluded(tokens: tuple[Token, ...], i: int, last: int, mention_spans) -> bool:
+def _excluded(tokens: tuple[Token, ...], i: int, last: int, index: EntityIndex) -> bool:
     token = tokens[i]
     if token.text in CURRENCIES:
         token = tokens[i + 1]
@@ -260,7 +259,7 @@ def _excluded(tokens: tuple[Token, ...], i: int, last: int, mention_spans) -> bo
     preceding = tokens[i - 1] if i > 0 else None
     raw = token.text.replace(",", "")
     # Inside a name: "S-300", "Internet Explorer 6", "Vostok 1".
-    if any(start <= token.start < end for start, end in mention_spans):
+    if index.covers(token.start):
         return True
     if following is not None:
         if following.lower in _ORDINAL_SUFFIX and following.start == token.end:

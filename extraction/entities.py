@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -630,6 +631,15 @@ class EntityIndex:
         self._mentions = sorted(
             ((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda item: item[0]
         )
+        self._starts = [mention[0] for mention in self._mentions]
+        covered: list[list[int]] = []  # mention spans merged where they overlap
+        for start, end, _ in self._mentions:
+            if covered and start <= covered[-1][1]:
+                covered[-1][1] = max(covered[-1][1], end)
+            else:
+                covered.append([start, end])
+        self._covered_starts = [span[0] for span in covered]
+        self._covered_ends = [span[1] for span in covered]
         self._gender: dict[str, str | None] = {e.name: e.gender for e in entities}
         self.by_name = {e.name: e for e in entities}
         self._by_surface: dict[str, Entity] = defaultdict(lambda: None)
@@ -638,22 +648,34 @@ class EntityIndex:
                 self._by_surface.setdefault(alias, entity)
 
     def in_span(self, start: int, end: int) -> list[tuple[int, int, Entity]]:
-        return [m for m in self._mentions if m[0] >= start and m[1] <= end]
+        first = bisect_left(self._starts, start)
+        found = []
+        for mention in self._mentions[first:]:
+            if mention[0] >= end:
+                break
+            if mention[1] <= end:
+                found.append(mention)
+        return found
 
-    def persons_before(self, offset: int) -> list[tuple[int, int, Entity]]:
-        return [m for m in self._mentions if m[1] <= offset and m[2].type == PERSON]
+    def _before(self, offset: int):
+        """Mentions that end by `offset`, nearest first (a bisect, so long articles stay linear)."""
+        for k in range(bisect_left(self._starts, offset) - 1, -1, -1):
+            if self._mentions[k][1] <= offset:
+                yield self._mentions[k]
 
     def last_of_type_before(self, offset: int, type_: str) -> Entity | None:
-        for _, end, entity in reversed(self._mentions):
-            if end <= offset and entity.type == type_:
+        return next((entity for _, _, entity in self._before(offset) if entity.type == type_), None)
+
+    def last_person_before(self, offset: int, gender: str | None = None) -> Entity | None:
+        for _, _, entity in self._before(offset):
+            if entity.type == PERSON and (gender is None or entity.gender in (None, gender)):
                 return entity
         return None
 
-    def last_person_before(self, offset: int, gender: str | None = None) -> Entity | None:
-        for _, _, entity in reversed(self.persons_before(offset)):
-            if gender is None or entity.gender in (None, gender):
-                return entity
-        return None
+    def covers(self, offset: int) -> bool:
+        """Whether a mention spans `offset` (the number in "S-300" or "Internet Explorer 6")."""
+        k = bisect_right(self._covered_starts, offset) - 1
+        return k >= 0 and offset < self._covered_ends[k]
 
     def by_surface(self, surface: str) -> Entity | None:
         return self._by_surface.get(surface)

@@ -12,6 +12,7 @@ as worded ("Kremlin sources").
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from . import lexicon
@@ -176,6 +177,19 @@ def _embedded_fragment(text: str, item: _Joined, quote_text: str) -> bool:
     return previous_word not in lexicon.SPEECH_VERBS
 
 
+def _overlapping(raw: list[_Joined], starts: list[int], sentence: Sentence) -> list[_Joined]:
+    """The quotes that overlap a sentence; `starts` are the quotes' starts, in text order. A bisect, so that
+    long articles stay linear."""
+    k = bisect_right(starts, sentence.end)
+    found = []
+    for item in reversed(raw[:k]):
+        if item.end > sentence.start:
+            found.append(item)
+        elif item.close < sentence.start:
+            break
+    return found
+
+
 def _is_quoted_name(text: str, item: _Joined) -> bool:
     """“The Internet Explorer 6 Countdown”: a quoted title of a work or site, not speech."""
     words = " ".join(text[a:b] for a, b in item.pieces).split()
@@ -186,8 +200,9 @@ def _is_quoted_name(text: str, item: _Joined) -> bool:
 
 def _sentence_attributions(text, sentences, index, raw) -> list[Attribution | None]:
     found: list[Attribution | None] = []
+    starts = [item.start for item in raw]
     for sentence in sentences:
-        attribution = _sentence_attribution(text, sentence, index, exclude=raw)
+        attribution = _sentence_attribution(text, sentence, index, exclude=_overlapping(raw, starts, sentence))
         found.append(_resolve_they(attribution, found) if attribution else None)
     return found
 
@@ -623,10 +638,11 @@ def _is_finite_like(token: Token) -> bool:
 def _indirect_quotes(text, sentences, attributions, raw, index) -> list[Quote]:
     """Reported speech without marks: the clause after "X said (that)"."""
     found = []
+    starts = [item.start for item in raw]
     for sentence, attribution in zip(sentences, attributions, strict=True):
         if attribution is None or attribution.cue in {None, "according to", "read on"}:
             continue
-        if any(sentence.start <= q.start < sentence.end for q in raw):
+        if _overlapping(raw, starts, sentence):
             continue
         tokens = sentence.tokens
         verb_index = next((k for k, t in enumerate(tokens) if t.lower == attribution.cue.split()[0]), None)
