@@ -235,8 +235,7 @@ def _entity_create(entity: extracted.Entity) -> Entity:
 
 
 def _add_names(row: Entity, names: list[str], entity: extracted.Entity) -> None:
-    known = {a.normalized for a in row.alias_set.all()} if hasattr(row, "_prefetched_objects_cache") else set(
-        row.alias_set.values_list("normalized", flat=True))
+    known = set(row.alias_set.values_list("normalized", flat=True))
     new = []
     for name in names:
         key = normalize_name(name)
