@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from django.http import Http404, StreamingHttpResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.exceptions import NotAcceptable
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.renderers import BaseRenderer, BrowsableAPIRenderer, JSONRenderer
@@ -117,9 +119,6 @@ class ExportMixin:
 
 def export_schema(list_serializer, detail_serializer, what: str) -> dict:
     """extend_schema_view arguments documenting the CSV list and the JSON-LD detail of a resource."""
-    from drf_spectacular.types import OpenApiTypes
-    from drf_spectacular.utils import OpenApiResponse, extend_schema
-
     return {
         "list": extend_schema(
             summary=f"List {what}",
