@@ -15,9 +15,10 @@ from dataclasses import dataclass
 
 from . import lexicon
 from .affiliation import country_of_demonym, country_of_entity, country_of_phrase, country_of_place
-from .entities import LOCATION, EntityIndex
-from .quotes import Attribution
-from .text import Sentence, Token
+from .attribution import Attribution
+from .candidates import LOCATION
+from .entity_index import EntityIndex
+from .text import Sentence, Text, Token
 from .types import Claim, Quote
 
 UNITS_WORDS = {
@@ -80,12 +81,9 @@ class _Count:
 
 
 def extract_claims(
-    text: str,
-    sentences: list[Sentence],
-    index: EntityIndex,
-    quotes: list[Quote],
-    attributions: list[Attribution | None],
+    read: Text, index: EntityIndex, quotes: list[Quote], attributions: list[Attribution | None]
 ) -> list[Claim]:
+    text, sentences = read.string, read.sentences
     direct = [(position, q) for position, q in enumerate(quotes) if q.kind in {"direct", "partial"}]
     claims: list[Claim] = []
     for number, sentence in enumerate(sentences):

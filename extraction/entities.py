@@ -15,17 +15,15 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from . import lexicon
+from .candidates import LOCATION, ORGANIZATION, PERSON, PRODUCT, Part, surface
 from .gazetteer import Place, first_names, lookup_place
-from .models import NameTyper
-from .text import OPEN_QUOTES, Sentence, Token
+from .proposals import model_proposals, proposed_parts, reconcile_with_model, take_proposal
+from .text import OPEN_QUOTES, Sentence, Text, Token
 from .types import Entity, Mention
-
-PERSON, ORGANIZATION, LOCATION, PRODUCT = "PERSON", "ORGANIZATION", "LOCATION", "PRODUCT"
 
 CONNECTORS = {"of", "de", "von", "der", "van", "den", "du", "da", "di", "del", "bin", "ibn", "le", "for", "and"}
 # "of" joins a run only after a word that takes it in names: "Bank of England", "Secretary of State".
@@ -52,32 +50,6 @@ NEWSPAPER_HEADS = {"guardian", "times", "telegraph", "independent", "economist",
 
 
 @dataclass
-class Part:
-    """A candidate name: a slice of a capitalised run."""
-
-    tokens: list[Token]
-    sentence_initial: bool
-    before: list[Token]  # tokens of the sentence before the part
-    after: list[Token]
-    possessor: Part | None = None
-    lead: list[Token] = field(default_factory=list)  # nationality words cut from the front ("Korean")
-    title_before: str | None = None
-    type: str | None = None
-    place: Place | None = None
-    gender: str | None = None
-    name: str = ""
-    attributive: bool = False  # "US" in "US President Joseph Biden": a modifier, like "French"
-
-    @property
-    def start(self) -> int:
-        return self.tokens[0].start
-
-    @property
-    def end(self) -> int:
-        return self.tokens[-1].end
-
-
-@dataclass
 class _Group:
     type: str
     names: list[str] = field(default_factory=list)
@@ -88,26 +60,26 @@ class _Group:
     key: str = ""
 
 
-def extract_entities(text: str, sentences: list[Sentence], typer: NameTyper | None = None) -> list[Entity]:
-    """Entities of a text; `typer`, when given, types the capitalised runs the rules leave untyped."""
+def extract_entities(text: Text) -> list[Entity]:
+    """Entities of a text: the rules' capitalised runs and the model's proposals, typed and merged."""
+    sentences = text.sentences
     lowercase_words = _lowercase_words(sentences)
-    parts = [(sentence, part) for sentence in sentences for part in _parts(text, sentence)]
-    for sentence, part in parts:
+    proposals = model_proposals(text)
+    parts = [part for sentence in sentences for part in _parts(text.string, sentence)]
+    for part in parts:
         _classify(part, lowercase_words)
-        if part.type is None and typer is not None and (not part.sentence_initial or len(part.tokens) > 1):
-            offset = sentence.start
-            part.type = typer.type_name(text[sentence.start:sentence.end], part.start - offset, part.end - offset)
-    parts = [part for _, part in parts]
+        reconcile_with_model(part, proposals)
+    parts.extend(proposed_parts(text, parts, proposals, lambda part: _classify(part, lowercase_words)))
     for part in parts:
         # "US President": a country modifying a title, like a nationality word; "Gaziantep Governor" keeps the city.
         part.attributive = part.type == LOCATION and part.place is not None and part.place.kind == "country" and (
             bool(part.after) and part.after[0].lower in STRONG_TITLES and part.after[0].is_capitalized
         )
-    return _consolidate(text, parts)
+    return _consolidate(text.string, parts)
 
 
-def _lowercase_words(sentences: list[Sentence]) -> set[str]:
-    return {token.text for sentence in sentences for token in sentence.tokens if token.text[0].islower()}
+def _lowercase_words(sentences: list[Sentence]) -> frozenset[str]:
+    return frozenset(token.text for sentence in sentences for token in sentence.tokens if token.text[0].islower())
 
 
 DATE_WORDS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
@@ -300,7 +272,181 @@ def _title_before(tokens: tuple[Token, ...], k: int) -> str | None:
     return None
 
 
-def _classify(part: Part, lowercase_words: set[str]) -> None:
+@dataclass(frozen=True)
+class NameFacts:
+    """What the typing rules look at in a candidate name, computed once."""
+
+    part: Part
+    words: list[str]
+    name: str
+    last: str  # the last word, lower case
+    next_word: str
+    previous_word: str
+    first_name_gender: str | None  # of a known first name opening a name of several words
+    place: Place | None
+    lowercase_words: frozenset[str]  # words the article writes in lower case somewhere
+
+    @classmethod
+    def of(cls, part: Part, lowercase_words: frozenset[str]) -> NameFacts:
+        words = [t.text for t in part.tokens]
+        return cls(
+            part=part, words=words, name=part.name, last=part.tokens[-1].lower,
+            next_word=part.after[0].lower if part.after else "",
+            previous_word=part.before[-1].lower if part.before else "",
+            first_name_gender=first_names().get(words[0]) if len(words) > 1 else None,
+            place=lookup_place(part.name), lowercase_words=lowercase_words,
+        )
+
+    @property
+    def person_cue(self) -> bool:
+        part, words, tokens = self.part, self.words, self.part.tokens
+        return (
+            part.title_before is not None
+            or (len(words) in (2, 3, 4) and _apposition_marks_person(part.after))
+            or (self.first_name_gender is not None and len(words) <= 4)
+            # "Nassar al-Rubaie": the Arabic particle inside a name; "von der Leyen" only after a first name or a
+            # title, since clubs and firms carry "de" too ("Olympique de Marseille").
+            or any(t.text[:3] in {"al-", "el-"} for t in tokens[1:])
+            or (any(t.lower in NAME_PARTICLES for t in tokens[1:])
+                and (words[0] in first_names() or part.title_before is not None))
+            or (len(words) in (2, 3) and self.next_word in lexicon.SPEECH_VERBS)
+            or (len(words) in (2, 3) and all(_HYPHENATED_GIVEN_NAME.match(w) or w.istitle() for w in words)
+                and any(_HYPHENATED_GIVEN_NAME.match(w) for w in words[1:]))
+        )
+
+
+# What a typing rule answers: a type and the gazetteer place behind it, NOT_A_NAME to stop typing, or None
+# to let the next rule decide.
+Typing = tuple[str, Place | None]
+NOT_A_NAME: Typing = ("", None)
+
+
+def owned_organisation(f: NameFacts) -> Typing | None:
+    """"Russia's Defense Ministry": an organisation head after a possessive."""
+    if f.part.possessor is not None and f.last in lexicon.ORG_HEADS and f.last not in lexicon.LOCATION_HEADS:
+        return ORGANIZATION, None
+    return None
+
+
+def country_or_region(f: NameFacts) -> Typing | None:
+    if f.place is not None and f.place.kind in {"country", "region"} and f.part.title_before is None:
+        return LOCATION, f.place
+    return None
+
+
+def known_organisation(f: NameFacts) -> Typing | None:
+    """"NATO", "British Red Cross": the curated list, with or without a nationality word before it."""
+    words = f.words
+    if f.name in lexicon.KNOWN_ORGANIZATIONS or (
+        len(words) > 1 and words[0] in lexicon.DEMONYMS and " ".join(words[1:]) in lexicon.KNOWN_ORGANIZATIONS
+    ):
+        return ORGANIZATION, None
+    return None
+
+
+def product(f: NameFacts) -> Typing | None:
+    """A known product or a designation such as S-300."""
+    return (PRODUCT, None) if f.name in lexicon.KNOWN_PRODUCTS or _is_product(f.part.tokens) else None
+
+
+def office(f: NameFacts) -> Typing | None:
+    """"Secretary of State": an office, not a named thing."""
+    tokens = f.part.tokens
+    if tokens[0].lower in STRONG_TITLES and any(t.lower in {"of", "for"} for t in tokens[1:2]):
+        return NOT_A_NAME
+    return None
+
+
+def newspaper(f: NameFacts) -> Typing | None:
+    """"The Guardian", "The Times"."""
+    tokens = f.part.tokens
+    if len(tokens) == 2 and tokens[0].text == "The" and tokens[1].lower in NEWSPAPER_HEADS:
+        return ORGANIZATION, None
+    return None
+
+
+def organisation_head(f: NameFacts) -> Typing | None:
+    """"Defense Ministry", "Bank of England": an organisation head word ends the name or takes "of"."""
+    tokens = f.part.tokens
+    if f.last in lexicon.ORG_HEADS and len(tokens) > 1 or any(
+        a.lower in lexicon.ORG_HEADS and b.lower in {"of", "for"} for a, b in zip(tokens, tokens[1:], strict=False)
+    ) and f.last not in lexicon.LOCATION_HEADS:
+        return ORGANIZATION, None
+    return None
+
+
+def place_head(f: NameFacts) -> Typing | None:
+    """"Donetsk Region", "Black Sea": a place head word ends the name."""
+    if f.last in lexicon.LOCATION_HEADS and len(f.words) > 1:
+        return LOCATION, lookup_place(" ".join(f.words[:-1])) or f.place
+    return None
+
+
+def gazetteer_place(f: NameFacts) -> Typing | None:
+    """A town of the gazetteer, unless the name reads as a person's; a single word only when the town is
+    big or follows "in", "at"..., and never a common word opening a sentence."""
+    if f.place is None or f.person_cue:
+        return None
+    likely = len(f.words) > 1 or f.place.population >= SINGLE_CITY_MIN_POPULATION or (
+        f.previous_word in PLACE_PREPOSITIONS
+    )
+    if likely and not (f.part.sentence_initial and f.name.lower() in f.lowercase_words):
+        return LOCATION, f.place
+    return None
+
+
+def person_cues(f: NameFacts) -> Typing | None:
+    """A title, a known first name, a name particle, an apposition or a speech verb marks a person."""
+    if f.person_cue and len(f.words) >= 2 and not any(w in lexicon.NON_NAME_WORDS for w in f.words[1:]):
+        return PERSON, None
+    return None
+
+
+def surname_after_title(f: NameFacts) -> Typing | None:
+    """"President Bush": a surname after a title."""
+    word = f.words[0]
+    if len(f.words) == 1 and f.part.title_before in STRONG_TITLES and f.place is None and (
+        word not in lexicon.NON_NAME_WORDS and word.isalpha() and not word.isupper()
+    ):
+        return PERSON, None
+    return None
+
+
+def place_head_after(f: NameFacts) -> Typing | None:
+    """"the Donbas region": a place head word right after the name."""
+    return (LOCATION, None) if f.next_word in lexicon.LOCATION_HEADS and len(f.words) <= 3 else None
+
+
+def organisation_head_after(f: NameFacts) -> Typing | None:
+    """"the far-right Chega party", "the Wagner group"."""
+    part = f.part
+    if f.next_word in lexicon.ORG_HEADS and f.next_word not in {"news", "times", "post"} and len(f.words) <= 3 and (
+        part.after[0].text.islower() and not part.sentence_initial
+    ):
+        return ORGANIZATION, None
+    return None
+
+
+# The typing rules, in order: the first that answers types the name. A name no rule types may still be a
+# surname, an acronym or a spelling of something typed elsewhere, or a name the model proposes.
+TYPING_RULES: tuple[tuple[str, object], ...] = (
+    ("owned organisation", owned_organisation),
+    ("country or region", country_or_region),
+    ("known organisation", known_organisation),
+    ("product", product),
+    ("office", office),
+    ("newspaper", newspaper),
+    ("organisation head", organisation_head),
+    ("place head", place_head),
+    ("gazetteer place", gazetteer_place),
+    ("person cues", person_cues),
+    ("surname after title", surname_after_title),
+    ("place head after", place_head_after),
+    ("organisation head after", organisation_head_after),
+)
+
+
+def _classify(part: Part, lowercase_words: frozenset[str]) -> None:
     names = first_names()
     if part.sentence_initial and len(part.tokens) >= 3 and part.tokens[0].text not in names and (
         part.tokens[1].text in names and part.tokens[0].text.isalpha()
@@ -309,82 +455,18 @@ def _classify(part: Part, lowercase_words: set[str]) -> None:
         part.title_before = part.title_before or part.tokens[0].lower
         part.tokens = part.tokens[1:]
         part.sentence_initial = False
-    tokens = part.tokens
-    words = [t.text for t in tokens]
-    part.name = _surface(tokens)
-    name, last = part.name, tokens[-1].lower
-    next_word = part.after[0].lower if part.after else ""
-    previous_word = part.before[-1].lower if part.before else ""
-    first_name_gender = first_names().get(words[0]) if len(words) > 1 else None
-    place = lookup_place(name)
-
-    if part.possessor is not None and last in lexicon.ORG_HEADS and last not in lexicon.LOCATION_HEADS:
-        part.type = ORGANIZATION
+    part.name = surface(part.tokens)
+    facts = NameFacts.of(part, lowercase_words)
+    for rule_name, rule in TYPING_RULES:
+        typing = rule(facts)
+        if typing is None:
+            continue
+        part.rule = rule_name
+        if typing is not NOT_A_NAME:
+            part.type, part.place = typing
+            if part.type == PERSON:
+                part.gender = _gender(part, facts.first_name_gender)
         return
-    if place is not None and place.kind in {"country", "region"} and part.title_before is None:
-        part.type, part.place = LOCATION, place
-        return
-    if name in lexicon.KNOWN_ORGANIZATIONS or (len(words) > 1 and words[0] in lexicon.DEMONYMS and
-                                               " ".join(words[1:]) in lexicon.KNOWN_ORGANIZATIONS):
-        part.type = ORGANIZATION  # "NATO", "British Red Cross"
-        return
-    if name in lexicon.KNOWN_PRODUCTS or _is_product(tokens):
-        part.type = PRODUCT
-        return
-    if tokens[0].lower in STRONG_TITLES and any(t.lower in {"of", "for"} for t in tokens[1:2]):
-        return  # an office ("Secretary of State"), not a named thing
-    if len(tokens) == 2 and tokens[0].text == "The" and tokens[1].lower in NEWSPAPER_HEADS:
-        part.type = ORGANIZATION
-        return
-    if last in lexicon.ORG_HEADS and len(tokens) > 1 or any(
-        a.lower in lexicon.ORG_HEADS and b.lower in {"of", "for"} for a, b in zip(tokens, tokens[1:], strict=False)
-    ) and tokens[-1].lower not in lexicon.LOCATION_HEADS:
-        part.type = ORGANIZATION
-        return
-    if last in lexicon.LOCATION_HEADS and len(tokens) > 1:
-        part.type, part.place = LOCATION, lookup_place(" ".join(words[:-1])) or place
-        return
-    person_cue = (
-        part.title_before is not None
-        or (len(words) in (2, 3, 4) and _apposition_marks_person(part.after))
-        or (first_name_gender is not None and len(words) <= 4)
-        # "Nassar al-Rubaie": the Arabic particle inside a name; "von der Leyen" only after a first name or a
-        # title, since clubs and firms carry "de" too ("Olympique de Marseille").
-        or any(t.text[:3] in {"al-", "el-"} for t in tokens[1:])
-        or (any(t.lower in NAME_PARTICLES for t in tokens[1:])
-            and (words[0] in first_names() or part.title_before is not None))
-        or (len(words) in (2, 3) and next_word in lexicon.SPEECH_VERBS)
-        or (len(words) in (2, 3) and all(_HYPHENATED_GIVEN_NAME.match(w) or w.istitle() for w in words)
-            and any(_HYPHENATED_GIVEN_NAME.match(w) for w in words[1:]))
-    )
-    # A single-word town only when it is big or follows "in", "at"...; never a common word opening a sentence.
-    likely_place = len(words) > 1 or place is not None and (
-        place.population >= SINGLE_CITY_MIN_POPULATION or previous_word in PLACE_PREPOSITIONS
-    )
-    if place is not None and not person_cue and likely_place and not (
-        part.sentence_initial and name.lower() in lowercase_words
-    ):
-        part.type, part.place = LOCATION, place
-        return
-    if person_cue and len(words) >= 2 and not any(w in lexicon.NON_NAME_WORDS for w in words[1:]):
-        part.type = PERSON
-        part.gender = _gender(part, first_name_gender)
-        return
-    if len(words) == 1 and part.title_before in STRONG_TITLES and place is None and (
-        words[0] not in lexicon.NON_NAME_WORDS and words[0].isalpha() and not words[0].isupper()
-    ):
-        part.type = PERSON  # "President Bush": a surname after a title
-        part.gender = _gender(part, None)
-        return
-    if next_word in lexicon.LOCATION_HEADS and len(words) <= 3:
-        part.type = LOCATION
-        return
-    if next_word in lexicon.ORG_HEADS and next_word not in {"news", "times", "post"} and len(words) <= 3 and (
-        part.after[0].text.islower() and not part.sentence_initial
-    ):
-        part.type = ORGANIZATION  # "the far-right Chega party", "the Wagner group"
-        return
-    # Left untyped: may still be a surname, an acronym or a spelling of something typed elsewhere.
 
 
 def _apposition_marks_person(after: list[Token]) -> bool:
@@ -398,14 +480,6 @@ def _apposition_marks_person(after: list[Token]) -> bool:
         if token.text in {".", ";", ":"}:
             return False
     return False
-
-
-def _surface(tokens: list[Token]) -> str:
-    """The tokens as printed, with single spaces where the text has any: "Maria T. Okafor"."""
-    pieces = [tokens[0].text]
-    for previous, token in zip(tokens, tokens[1:], strict=False):
-        pieces.append(token.text if token.start == previous.end else " " + token.text)
-    return "".join(pieces)
 
 
 def _gender(part: Part, first_name_gender: str | None) -> str | None:
@@ -437,9 +511,7 @@ def _consolidate(text: str, parts: list[Part]) -> list[Entity]:
             group.names.append(part_name)
         group.mentions.append(Mention(start, end, text[start:end]))
 
-    # Typed multi-word and known names first, so that surnames and acronyms find them.
-    typed = [p for p in parts if p.type is not None]
-    for part in sorted(typed, key=lambda p: -len(p.tokens)):
+    def place_typed(part: Part) -> None:
         name = _full_name(part)
         key = (part.type, part.place.group if part.place else _norm(name))
         group = by_key.get(key) or _find_containing(groups, part.type, name)
@@ -460,6 +532,12 @@ def _consolidate(text: str, parts: list[Part]) -> list[Entity]:
         else:
             add(group, name, part.start, part.end)
 
+    # Names the rules typed first, longest first, so that surnames and acronyms find them.
+    for part in sorted((p for p in parts if p.type is not None), key=lambda p: -len(p.tokens)):
+        place_typed(part)
+    # Then what the rules left untyped: a surname, an acronym or a shorter form of a name found; else, when
+    # the model proposed it, a name of the model's type ("Holloway" stays the person's surname).
+    only_proposed = []
     for part in parts:
         if part.type is not None:
             continue
@@ -467,6 +545,11 @@ def _consolidate(text: str, parts: list[Part]) -> list[Entity]:
         if group is not None:
             group.referential = True
             add(group, part.name, part.start, part.end)
+        elif part.proposed is not None:
+            only_proposed.append(part)
+    for part in sorted(only_proposed, key=lambda p: -len(p.tokens)):
+        take_proposal(part)
+        place_typed(part)
 
     groups = _merge_short_forms(groups)
     entities = []
@@ -621,61 +704,3 @@ def _edit_distance(a: str, b: str) -> int:
 
 def _norm(name: str) -> str:
     return " ".join(name.lower().replace("’", "'").split())
-
-
-class EntityIndex:
-    """Which entity a span of text names, for attributing quotes and claims."""
-
-    def __init__(self, entities: list[Entity]):
-        self.entities = entities
-        self._mentions = sorted(
-            ((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda item: item[0]
-        )
-        self._starts = [mention[0] for mention in self._mentions]
-        covered: list[list[int]] = []  # mention spans merged where they overlap
-        for start, end, _ in self._mentions:
-            if covered and start <= covered[-1][1]:
-                covered[-1][1] = max(covered[-1][1], end)
-            else:
-                covered.append([start, end])
-        self._covered_starts = [span[0] for span in covered]
-        self._covered_ends = [span[1] for span in covered]
-        self._gender: dict[str, str | None] = {e.name: e.gender for e in entities}
-        self.by_name = {e.name: e for e in entities}
-        self._by_surface: dict[str, Entity] = defaultdict(lambda: None)
-        for entity in entities:
-            for alias in (entity.name, *entity.aliases):
-                self._by_surface.setdefault(alias, entity)
-
-    def in_span(self, start: int, end: int) -> list[tuple[int, int, Entity]]:
-        first = bisect_left(self._starts, start)
-        found = []
-        for mention in self._mentions[first:]:
-            if mention[0] >= end:
-                break
-            if mention[1] <= end:
-                found.append(mention)
-        return found
-
-    def _before(self, offset: int):
-        """Mentions that end by `offset`, nearest first (a bisect, so long articles stay linear)."""
-        for k in range(bisect_left(self._starts, offset) - 1, -1, -1):
-            if self._mentions[k][1] <= offset:
-                yield self._mentions[k]
-
-    def last_of_type_before(self, offset: int, type_: str) -> Entity | None:
-        return next((entity for _, _, entity in self._before(offset) if entity.type == type_), None)
-
-    def last_person_before(self, offset: int, gender: str | None = None) -> Entity | None:
-        for _, _, entity in self._before(offset):
-            if entity.type == PERSON and (gender is None or entity.gender in (None, gender)):
-                return entity
-        return None
-
-    def covers(self, offset: int) -> bool:
-        """Whether a mention spans `offset` (the number in "S-300" or "Internet Explorer 6")."""
-        k = bisect_right(self._covered_starts, offset) - 1
-        return k >= 0 and offset < self._covered_ends[k]
-
-    def by_surface(self, surface: str) -> Entity | None:
-        return self._by_surface.get(surface)

@@ -282,3 +282,13 @@ TIME_UNITS = {
     'centuries', 'century', 'day', 'days', 'decade', 'decades', 'hour', 'hours', 'minute', 'minutes', 'month',
     'months', 'second', 'seconds', 'week', 'weeks', 'year', 'years',
 }
+
+# Lemmas of the verbs that attribute speech or writing, as the parser gives them ("said" → "say").
+SPEECH_LEMMAS = {
+    'acknowledge', 'add', 'admit', 'agree', 'allege', 'announce', 'answer', 'argue', 'ask', 'assert', 'boast',
+    'caution', 'claim', 'comment', 'complain', 'concede', 'conclude', 'confirm', 'contend', 'continue', 'counter',
+    'declare', 'deny', 'describe', 'emphasise', 'emphasize', 'estimate', 'exclaim', 'explain', 'insist', 'joke',
+    'lament', 'maintain', 'mention', 'note', 'observe', 'post', 'predict', 'promise', 'quip', 'recall', 'remark',
+    'repeat', 'reply', 'report', 'respond', 'say', 'scream', 'shout', 'state', 'stress', 'suggest', 'tell',
+    'testify', 'tweet', 'urge', 'vow', 'warn', 'whisper', 'write', 'yell',
+}

@@ -16,8 +16,19 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from . import lexicon
-from .entities import LOCATION, ORGANIZATION, PERSON, EntityIndex
-from .text import Sentence, Token, paragraphs
+from .attribution import (
+    ACCORDING,
+    STATEMENT_ON,
+    STATEMENT_WORDS,
+    Attribution,
+    confidence,
+    parsed_source,
+    resolve,
+    resolve_tokens,
+)
+from .candidates import ORGANIZATION, PERSON
+from .entity_index import EntityIndex
+from .text import Sentence, Text, Token, paragraphs
 from .types import Quote
 
 PAIRS = {"“": "”", "„": "“”", "«": "»", '"': '"', "‘": "’", "‹": "›"}
@@ -25,31 +36,6 @@ PARTIAL_MAX_WORDS = 3
 ADVERBS = {"also", "later", "then", "further", "again", "has", "had", "have", "once", "previously", "earlier",
            "recently", "today", "yesterday", "reportedly", "publicly", "separately", "subsequently",
            "meanwhile", "however", "both", "repeatedly", "was", "were", "is", "are", "not", "never"}
-GENERIC_SPEAKERS = {"official", "spokesman", "spokeswoman", "spokesperson", "minister", "president", "leader",
-                    "officer", "general", "secretary", "chancellor", "governor", "mayor", "ambassador",
-                    "commander", "chief", "coach", "manager", "envoy", "diplomat", "source"}
-GENERIC_ORGANIZATIONS = {"company", "firm", "group", "bank", "carrier", "airline", "ministry", "agency", "army",
-                         "military", "party", "organisation", "organization", "club", "university", "institute"}
-STATEMENT_WORDS = {"statement", "message", "post", "tweet", "release", "letter", "report", "communique", "analysis",
-                   "study", "survey", "research", "paper", "findings", "website", "blog", "data", "figures",
-                   "spokesman", "spokeswoman", "spokesperson", "office", "account", "review", "editorial"}
-_STATEMENT_ON = re.compile(
-    r"\b(?:a|the)\s+(?:statement|message|post|text|letter|note)\s+(?:read|posted|published|released|issued|said)"
-    r"\s+(?:on|by|from)\s+(?:the\s+)?(?P<owner>[^,.;]+?)(?:'s|’s)\b"
-)
-_ACCORDING = re.compile(r"\baccording to\s+(?P<speaker>(?:[^,.;:“”\"]|(?<=\d)[,.](?=\d))+)", re.IGNORECASE)
-
-
-@dataclass
-class Attribution:
-    """Who a stretch of text is attributed to."""
-
-    speaker: str | None
-    speaker_text: str | None
-    cue: str | None
-    is_entity: bool
-
-
 @dataclass
 class _RawQuote:
     start: int  # offset of the text inside the marks
@@ -116,8 +102,9 @@ def _closes(text: str, i: int, paragraph_end: int) -> bool:
     return not before.isspace() or after in " ,.;:!?"
 
 
-def extract_quotes(text: str, sentences: list[Sentence], index: EntityIndex) -> tuple[list[Quote], list[Attribution | None]]:
+def extract_quotes(read: Text, index: EntityIndex) -> tuple[list[Quote], list[Attribution | None]]:
     """The quotes of an article, and for each sentence its attribution (or None)."""
+    text, sentences = read.string, read.sentences
     raw = [item for item in _join_interrupted(text, find_quote_spans(text)) if not _is_quoted_name(text, item)]
     sentence_of = _sentence_locator(sentences)
     sentence_attributions = _sentence_attributions(text, sentences, index, raw)
@@ -136,10 +123,12 @@ def extract_quotes(text: str, sentences: list[Sentence], index: EntityIndex) -> 
             attribution = _attribution_after(text, item, sentence, index, close=item.first_close)
         attribution = (
             attribution
+            or _parsed_attribution(read, item, index)
             or _attribution_after(text, item, closing_sentence, index)
             or _attribution_before(text, item, sentence, index)
-            or _neighbour_attribution(text, raw, position, sentences, sentence_of, index)
-            or _context_attribution(text, item, number, sentences, sentence_attributions, previous, index)
+            or _by(_neighbour_attribution(text, raw, position, sentences, sentence_of, index), "neighbour")
+            or _by(_context_attribution(text, item, number, sentences, sentence_attributions, previous, index),
+                   "continuation")
             or Attribution(None, None, None, False)
         )
         attribution = _resolve_it(_resolve_they(attribution, sentence_attributions[:number]), previous, index)
@@ -154,6 +143,8 @@ def extract_quotes(text: str, sentences: list[Sentence], index: EntityIndex) -> 
                 end=item.end,
                 sentence=text[sentence.start:sentence.end],
                 speaker_is_entity=attribution.is_entity,
+                attribution=attribution.method if attribution.speaker else None,
+                confidence=confidence(attribution.method) if attribution.speaker else None,
             )
         )
         if kind == "direct" and attribution.speaker:
@@ -163,6 +154,20 @@ def extract_quotes(text: str, sentences: list[Sentence], index: EntityIndex) -> 
 
 
 EMBEDDED_FRAGMENT_MAX_WORDS = 12
+
+
+def _parsed_attribution(read: Text, item: _Joined, index: EntityIndex) -> Attribution | None:
+    """The speaker the dependency parse gives: the subject of the speech verb that governs the quote."""
+    found = parsed_source(read, item.start, item.end)
+    if found is None:
+        return None
+    start, end = index.widen(found.start, found.end)  # the parser's span may cut a name ("al-Maliki")
+    attribution = resolve(read.string, start, end, index, found.cue, found.method)
+    return attribution if attribution.speaker else None
+
+
+def _by(attribution: Attribution | None, method: str) -> Attribution | None:
+    return attribution.by(method) if attribution is not None else None
 
 
 def _embedded_fragment(text: str, item: _Joined, quote_text: str) -> bool:
@@ -339,14 +344,14 @@ def _attribution_after(
     tail = text[close:tail_end]
     if len(tail.strip(" ,.")) == 0:
         return None
-    statement = _STATEMENT_ON.search(tail)
+    statement = STATEMENT_ON.search(tail)
     if statement:
         owner_start = close + statement.start("owner")
-        return _resolve(text, owner_start, close + statement.end("owner"), index, "read on")
-    according = _ACCORDING.match(tail.lstrip(" ,—–"))
+        return resolve(text, owner_start, close + statement.end("owner"), index, "read on")
+    according = ACCORDING.match(tail.lstrip(" ,—–"))
     if according:
         offset = close + len(tail) - len(tail.lstrip(" ,—–"))
-        return _resolve(text, offset + according.start("speaker"), offset + according.end("speaker"), index,
+        return resolve(text, offset + according.start("speaker"), offset + according.end("speaker"), index,
                         "according to")
     tokens = [t for t in sentence.tokens if close <= t.start < tail_end]
     words = [t for t in tokens if t.text[0].isalnum()]
@@ -359,10 +364,10 @@ def _attribution_after(
                 return None  # "... but warned": no speaker is named here
             if before:
                 # ", Holloway said" / ", the official told reporters"
-                return _resolve_tokens(text, before, index, _cue(tokens, k))
+                return resolve_tokens(text, before, index, _cue(tokens, k))
             after = _phrase_after(tokens, k)
             if after:
-                return _resolve_tokens(text, after, index, _cue(tokens, k))
+                return resolve_tokens(text, after, index, _cue(tokens, k))
             return None
         if token.text in {".", ";"}:
             break
@@ -378,15 +383,15 @@ def _attribution_before(text: str, item: _Joined, sentence: Sentence, index: Ent
     last_close = max((k for k, t in enumerate(tokens) if t.text in "”»\"" and t.start > sentence.start), default=-1)
     tokens = tokens[last_close + 1:]
     head = text[tokens[0].start:item.start - 1] if tokens else ""
-    according = _ACCORDING.search(head)
+    according = ACCORDING.search(head)
     if according:
         start = tokens[0].start + according.start("speaker")
-        return _resolve(text, start, tokens[0].start + according.end("speaker"), index, "according to")
+        return resolve(text, start, tokens[0].start + according.end("speaker"), index, "according to")
     for k in range(len(tokens) - 1, -1, -1):
         if _is_speech_verb(tokens, k):
             subject = _subject_before(tokens[:k], index)
             if subject:
-                return _resolve_tokens(text, subject, index, _cue(tokens, k))
+                return resolve_tokens(text, subject, index, _cue(tokens, k))
             return None
     if head.rstrip().endswith(":"):
         # "Sunak defended the record: “...”": a colon hands the floor to the sentence's subject.
@@ -489,72 +494,19 @@ def _cue(tokens: list[Token], k: int) -> str:
     return verb
 
 
-def _resolve_tokens(text: str, tokens: list[Token], index: EntityIndex, cue: str) -> Attribution:
-    return _resolve(text, tokens[0].start, tokens[-1].end, index, cue)
-
-
-_MODIFIER_CUT = re.compile(r"\s+(?:to|that|which|who|whose|seen|obtained|published|quoted|cited|released|issued|"
-                           r"leaked|posted|sent|given|shown)\b")
-
-
-def _resolve(text: str, start: int, end: int, index: EntityIndex, cue: str | None) -> Attribution:
-    """Name a speaker phrase: the person in it, a pronoun's person, or the phrase as worded."""
-    for cut in _MODIFIER_CUT.finditer(text, start, end):
-        head = text[start:cut.start()].split()
-        # "Figures to be published today", "a letter seen by Sky News": the head, not its modifiers; but
-        # "A leaked letter" keeps its adjective.
-        if head and not (len(head) == 1 and head[0].lower() in {"a", "an", "the", "this", "that"}):
-            end = cut.start()
-            break
-    phrase = text[start:end].strip(" ,.;:“”\"")
-    words = phrase.split()
-    if not words:
-        return Attribution(None, None, cue, False)
-    first = words[0].lower()
-    if len(words) == 1 and first in lexicon.PRONOUNS:
-        gender = lexicon.PRONOUNS[first]
-        if first in {"he", "she"}:
-            person = index.last_person_before(start, gender)
-            if person is not None:
-                return Attribution(person.name, phrase, cue, True)
-        return Attribution(None, phrase, cue, False)
-    mentions = index.in_span(start, end)
-    persons = [m for m in mentions if m[2].type == PERSON]
-    if persons:
-        return Attribution(persons[-1][2].name, phrase, cue, True)
-    head = words[-1].strip("'’").lower()
-    if first in {"the", "this", "that"} and head in GENERIC_SPEAKERS:
-        person = index.last_person_before(start)
-        if person is not None:
-            return Attribution(person.name, phrase, cue, True)
-    if first in {"the", "this"} and head in GENERIC_ORGANIZATIONS and len(words) <= 3:
-        # "The company expects ...": the organisation named last.
-        organization = index.last_of_type_before(start, ORGANIZATION)
-        if organization is not None:
-            return Attribution(organization.name, phrase, cue, True)
-    if mentions and (words[-1][0].isupper() or head in STATEMENT_WORDS):
-        for wanted in (ORGANIZATION, LOCATION):
-            typed = [m for m in mentions if m[2].type == wanted]
-            if typed:
-                return Attribution(typed[-1][2].name, phrase, cue, True)
-    if len(words) > 8:
-        return Attribution(None, None, cue, False)
-    return Attribution(phrase, phrase, cue, False)
-
-
 def _sentence_attribution(text: str, sentence: Sentence, index: EntityIndex, exclude) -> Attribution | None:
     """The source a sentence reports, outside its direct quotes: "X said (that) ...", "..., according to X"."""
     tokens = list(sentence.tokens)
     if exclude:
         tokens = [t for t in tokens if not any(q.start <= t.start < q.end for q in exclude)]
     body = text[sentence.start:sentence.end]
-    according = _ACCORDING.search(body)
+    according = ACCORDING.search(body)
     if according:
-        return _resolve(text, sentence.start + according.start("speaker"), sentence.start + according.end("speaker"),
+        return resolve(text, sentence.start + according.start("speaker"), sentence.start + according.end("speaker"),
                         index, "according to")
-    statement = _STATEMENT_ON.search(body)
+    statement = STATEMENT_ON.search(body)
     if statement:
-        return _resolve(text, sentence.start + statement.start("owner"), sentence.start + statement.end("owner"),
+        return resolve(text, sentence.start + statement.start("owner"), sentence.start + statement.end("owner"),
                         index, "read on")
     trailing = _trailing_attribution(text, tokens, index)
     if trailing is not None:
@@ -563,15 +515,15 @@ def _sentence_attribution(text: str, sentence: Sentence, index: EntityIndex, exc
         # A headline that opens with its source: "Reports: ...", "Police: ...".
         colon = next((k for k, t in enumerate(tokens[:4]) if t.text == ":"), None)
         if colon:
-            return _resolve_tokens(text, tokens[:colon], index, ":")
+            return resolve_tokens(text, tokens[:colon], index, ":")
     for k in range(len(tokens)):
         if _is_speech_verb(tokens, k) and not _is_participle_use(tokens, k):
             subject = _subject_before(_clause_before(tokens, k), index)
             if subject:
-                return _resolve_tokens(text, subject, index, _cue(tokens, k))
+                return resolve_tokens(text, subject, index, _cue(tokens, k))
             inverted = _phrase_after(tokens, k)
             if inverted and k > 0 and tokens[k - 1].text == "," and len(inverted) <= 8:
-                return _resolve_tokens(text, inverted, index, _cue(tokens, k))
+                return resolve_tokens(text, inverted, index, _cue(tokens, k))
     return None
 
 
@@ -590,11 +542,11 @@ def _trailing_attribution(text: str, tokens: list[Token], index: EntityIndex) ->
     k = verbs[0]
     if k > 0 and (k == len(tail) - 1 or tail[k + 1].lower in {"on", "in", "at", "to", "yesterday", "today",
                                                                   "reporters", "journalists", "last", "this"}):
-        return _resolve_tokens(text, _subject_before(tail[:k], index) or tail[:k], index, _cue(tail, k))
+        return resolve_tokens(text, _subject_before(tail[:k], index) or tail[:k], index, _cue(tail, k))
     if k == 0 and len(tail) > 1 and tail[0].lower in lexicon.CORE_SPEECH_VERBS and (
         tail[1].is_capitalized or tail[1].lower in {"the", "a", "an"}
     ):
-        return _resolve_tokens(text, tail[1:], index, _cue(tail, 0))
+        return resolve_tokens(text, tail[1:], index, _cue(tail, 0))
     return None
 
 

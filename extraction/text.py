@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 # Abbreviations (U.S.), words with inner hyphens or apostrophes (al-Sadr, S-300, don't),
@@ -113,3 +114,27 @@ def _ends_sentence(tokens: list[Token], i: int) -> bool:
 def _starts_sentence(token: Token) -> bool:
     first = token.text[0]
     return first.isupper() or first.isdigit() or token.text in OPEN_QUOTES or first in "([" or token.is_capitalized
+
+
+class Text:
+    """One document as every stage reads it: the string all offsets index, its paragraphs and
+    sentences, and the statistical model's parse of it, with the offset look-ups the stages share."""
+
+    def __init__(self, string: str, nlp=None):
+        from .nlp import Parse  # spaCy loads only when a text is read
+
+        self.string = string
+        self.paragraphs = paragraphs(string)
+        self.sentences = split_sentences(string)
+        self._sentence_starts = [sentence.start for sentence in self.sentences]
+        self.parse = Parse.of(string, self.paragraphs, nlp)
+
+    def __getitem__(self, key: slice) -> str:
+        return self.string[key]
+
+    def __len__(self) -> int:
+        return len(self.string)
+
+    def sentence_index(self, offset: int) -> int:
+        """The index of the sentence that holds `offset` (the last one starting at or before it)."""
+        return max(bisect_right(self._sentence_starts, offset) - 1, 0)

@@ -60,6 +60,8 @@ class Quote:
     end: int
     sentence: str
     speaker_is_entity: bool = False
+    attribution: str | None = None  # how the speaker was found: one of attribution.METHODS, None when not
+    confidence: float | None = None  # that method's measured accuracy on the development sets
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,8 @@ class Claim:
     claimant_is_entity: bool = False
     subjects: tuple[str, ...] = ()  # names of entities the claim is about
     subject: str | None = None  # whose the counted things are, or where: "Ukraine" for "Ukrainian soldiers"
+    attribution: str | None = None  # how the claimant was found: one of attribution.METHODS, None when not
+    confidence: float | None = None  # that method's measured accuracy on the development sets
 
 
 @dataclass(frozen=True)
@@ -117,6 +121,8 @@ class Extraction:
                     "speaker": quote.speaker,
                     "speaker_text": quote.speaker_text,
                     "cue": quote.cue,
+                    "attribution": quote.attribution,
+                    "confidence": quote.confidence,
                     "start": quote.start,
                     "end": quote.end,
                 }
@@ -127,6 +133,8 @@ class Extraction:
                     "text": claim.text,
                     "claimant": claim.claimant,
                     "claimant_text": claim.claimant_text,
+                    "attribution": claim.attribution,
+                    "confidence": claim.confidence,
                     "value": _number(claim.value),
                     "qualifier": claim.qualifier,
                     "unit": claim.unit,

@@ -1,0 +1,1 @@
+CONFIDENCE: dict[str, float] = {}

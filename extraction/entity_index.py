@@ -1,0 +1,78 @@
+"""The entity index: which entity a span of text names, shared by attribution, quotes and claims."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+
+from .candidates import PERSON
+from .types import Entity
+
+
+class EntityIndex:
+    """Which entity a span of text names, for attributing quotes and claims."""
+
+    def __init__(self, entities: list[Entity]):
+        self.entities = entities
+        self._mentions = sorted(
+            ((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda item: item[0]
+        )
+        self._starts = [mention[0] for mention in self._mentions]
+        covered: list[list[int]] = []  # mention spans merged where they overlap
+        for start, end, _ in self._mentions:
+            if covered and start <= covered[-1][1]:
+                covered[-1][1] = max(covered[-1][1], end)
+            else:
+                covered.append([start, end])
+        self._covered_starts = [span[0] for span in covered]
+        self._covered_ends = [span[1] for span in covered]
+        self._gender: dict[str, str | None] = {e.name: e.gender for e in entities}
+        self.by_name = {e.name: e for e in entities}
+        self._by_surface: dict[str, Entity] = defaultdict(lambda: None)
+        for entity in entities:
+            for alias in (entity.name, *entity.aliases):
+                self._by_surface.setdefault(alias, entity)
+
+    def in_span(self, start: int, end: int) -> list[tuple[int, int, Entity]]:
+        first = bisect_left(self._starts, start)
+        found = []
+        for mention in self._mentions[first:]:
+            if mention[0] >= end:
+                break
+            if mention[1] <= end:
+                found.append(mention)
+        return found
+
+    def widen(self, start: int, end: int) -> tuple[int, int]:
+        """[start, end) grown to cover every mention it cuts into."""
+        first = bisect_left(self._starts, start)
+        for k in range(max(first - 3, 0), len(self._mentions)):
+            mention_start, mention_end, _ = self._mentions[k]
+            if mention_start >= end:
+                break
+            if mention_end > start:
+                start, end = min(start, mention_start), max(end, mention_end)
+        return start, end
+
+    def _before(self, offset: int):
+        """Mentions that end by `offset`, nearest first (a bisect, so long articles stay linear)."""
+        for k in range(bisect_left(self._starts, offset) - 1, -1, -1):
+            if self._mentions[k][1] <= offset:
+                yield self._mentions[k]
+
+    def last_of_type_before(self, offset: int, type_: str) -> Entity | None:
+        return next((entity for _, _, entity in self._before(offset) if entity.type == type_), None)
+
+    def last_person_before(self, offset: int, gender: str | None = None) -> Entity | None:
+        for _, _, entity in self._before(offset):
+            if entity.type == PERSON and (gender is None or entity.gender in (None, gender)):
+                return entity
+        return None
+
+    def covers(self, offset: int) -> bool:
+        """Whether a mention spans `offset` (the number in "S-300" or "Internet Explorer 6")."""
+        k = bisect_right(self._covered_starts, offset) - 1
+        return k >= 0 and offset < self._covered_ends[k]
+
+    def bysurface(self, surface: str) -> Entity | None:
+        return self._by_surface.get(surface)
