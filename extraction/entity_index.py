@@ -8,12 +8,18 @@ from collections import defaultdict
 from .candidates import PERSON
 from .types import Entity
 
+# How many distinct people before a pronoun are weighed as its antecedent.
+PRONOUN_CANDIDATES = 3
+
 
 class EntityIndex:
     """Which entity a span of text names, for attributing quotes and claims."""
 
-    def __init__(self, entities: list[Entity]):
+    def __init__(self, entities: list[Entity], subject_heads: list[int] | None = None):
         self.entities = entities
+        # Where grammatical subjects' head words are: a person named as a subject is the likelier antecedent
+        # of a later "he" or "she" than one named in passing (centering).
+        self._subject_heads = subject_heads or []
         self._mentions = sorted(
             ((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda item: item[0]
         )
@@ -64,10 +70,25 @@ class EntityIndex:
         return next((entity for _, _, entity in self._before(offset) if entity.type == type_), None)
 
     def last_person_before(self, offset: int, gender: str | None = None) -> Entity | None:
-        for _, _, entity in self._before(offset):
-            if entity.type == PERSON and (gender is None or entity.gender in (None, gender)):
+        """The person a pronoun at `offset` most likely stands for: of a compatible gender, the last one
+        named as a grammatical subject among the nearest PRONOUN_CANDIDATES, else the last one named."""
+        nearest = None
+        seen: list[Entity] = []
+        for start, end, entity in self._before(offset):
+            if entity.type != PERSON or (gender is not None and entity.gender not in (None, gender)):
+                continue
+            nearest = nearest or entity
+            if self._is_subject(start, end):
                 return entity
-        return None
+            if entity not in seen:
+                seen.append(entity)
+                if len(seen) >= PRONOUN_CANDIDATES:
+                    break
+        return nearest
+
+    def _is_subject(self, start: int, end: int) -> bool:
+        k = bisect_left(self._subject_heads, start)
+        return k < len(self._subject_heads) and self._subject_heads[k] < end
 
     def covers(self, offset: int) -> bool:
         """Whether a mention spans `offset` (the number in "S-300" or "Internet Explorer 6")."""

@@ -18,7 +18,7 @@ def extract(document: Document, nlp=None) -> Extraction:
     names) is the spaCy pipeline that parses it."""
     text = Text(document.text, nlp)
     entities = extract_entities(text)
-    index = EntityIndex(entities)
+    index = EntityIndex(entities, text.subject_heads())
     quotes, attributions = extract_quotes(text, index)
     claims = extract_claims(text, index, quotes, attributions)
     return Extraction(document=document, entities=tuple(entities), quotes=tuple(quotes), claims=tuple(claims))

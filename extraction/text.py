@@ -116,6 +116,9 @@ def _starts_sentence(token: Token) -> bool:
     return first.isupper() or first.isdigit() or token.text in OPEN_QUOTES or first in "([" or token.is_capitalized
 
 
+SUBJECT_DEPENDENCIES = {"nsubj", "nsubjpass"}
+
+
 class Text:
     """One document as every stage reads it: the string all offsets index, its paragraphs and
     sentences, and the statistical model's parse of it, with the offset look-ups the stages share."""
@@ -134,6 +137,16 @@ class Text:
 
     def __len__(self) -> int:
         return len(self.string)
+
+    def subject_heads(self) -> list[int]:
+        """Sorted offsets of the head words of grammatical subjects, by the parse."""
+        return sorted(
+            offset + token.idx
+            for offset, doc in zip(self.parse.offsets, self.parse.docs, strict=True)
+            for token in doc
+            # the subject, or the agent of a passive: "was criticised by X" makes X as salient
+            if token.dep_ in SUBJECT_DEPENDENCIES or (token.dep_ == "pobj" and token.head.dep_ == "agent")
+        )
 
     def sentence_index(self, offset: int) -> int:
         """The index of the sentence that holds `offset` (the last one starting at or before it)."""
