@@ -19,9 +19,9 @@ import re
 from dataclasses import dataclass, replace
 
 from . import lexicon
-from .attribution_confidence import CONFIDENCE
 from .candidates import LOCATION, ORGANIZATION, PERSON
 from .entity_index import EntityIndex
+from .gazetteer import DATA
 from .text import Text, Token
 
 # How an attribution was found, strongest evidence first.
@@ -40,9 +40,25 @@ METHODS = (
 METHOD_OF_CUE = {"according to": "according_to", "read on": "statement", ":": "colon"}
 
 
+def _confidence_table() -> dict[str, float]:
+    """method → accuracy measured on the development sets (scripts/measure_attribution.py writes it);
+    "*" is all methods together, for a method too rarely seen to be measured alone."""
+    table = {}
+    for line in (DATA / "attribution_confidence.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            method, accuracy, *_ = line.split("\t")
+            table[method] = float(accuracy)
+    return table
+
+
+CONFIDENCE = _confidence_table()
+
+
 def confidence(method: str | None) -> float | None:
-    """The measured accuracy of a method on the development sets; None for no attribution."""
-    return CONFIDENCE.get(method) if method else None
+    """The measured accuracy of a method; None for no attribution."""
+    if not method:
+        return None
+    return CONFIDENCE.get(method, CONFIDENCE.get("*"))
 
 
 GENERIC_SPEAKERS = {"official", "spokesman", "spokeswoman", "spokesperson", "minister", "president", "leader",

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from . import lexicon
 from .affiliation import country_of_demonym, country_of_entity, country_of_phrase, country_of_place
-from .attribution import Attribution
+from .attribution import Attribution, confidence
 from .candidates import LOCATION
 from .entity_index import EntityIndex
 from .text import Sentence, Text, Token
@@ -89,7 +89,8 @@ def extract_claims(
     for number, sentence in enumerate(sentences):
         tokens = sentence.tokens
         found = _counts(tokens, index)
-        source = attributions[number] or _reported_continuation(sentences, attributions, number)
+        continued = _reported_continuation(sentences, attributions, number)
+        source = attributions[number] or (continued.by("continuation") if continued else None)
         sentence_claims: list[Claim] = []
         for count in found:
             qualifier, qualifier_start = _qualifier(tokens, count.first)
@@ -108,6 +109,8 @@ def extract_claims(
                     claimant=attribution.speaker if attribution else None,
                     claimant_text=attribution.speaker_text if attribution else None,
                     claimant_is_entity=attribution.is_entity if attribution else False,
+                    attribution=_method(attribution),
+                    confidence=confidence(_method(attribution)),
                     start=start,
                     end=tokens[unit_end - 1].end,
                     value=count.value,
@@ -506,10 +509,16 @@ def _reported_continuation(sentences: list[Sentence], attributions: list, number
     return None
 
 
+def _method(attribution: Attribution | None) -> str | None:
+    return attribution.method if attribution is not None and attribution.speaker else None
+
+
 def _claimant(offset: int, direct: list[tuple[int, Quote]], attribution: Attribution | None):
     for position, quote in direct:
         if quote.start <= offset < quote.end and quote.kind == "direct":
-            return position, Attribution(quote.speaker, quote.speaker_text, quote.cue, quote.speaker_is_entity)
+            return position, Attribution(
+                quote.speaker, quote.speaker_text, quote.cue, quote.speaker_is_entity, quote.attribution
+            )
     if attribution is not None and attribution.speaker:
         return None, attribution
     return None, None
@@ -577,6 +586,8 @@ def _qualitative_claim(text: str, sentence: Sentence, attribution: Attribution |
         claimant=attribution.speaker,
         claimant_text=attribution.speaker_text,
         claimant_is_entity=attribution.is_entity,
+        attribution=_method(attribution),
+        confidence=confidence(_method(attribution)),
         start=sentence.start,
         end=sentence.end,
         predicate=attribution.cue,

@@ -68,8 +68,8 @@ def extract_entities(text: Text) -> list[Entity]:
     parts = [part for sentence in sentences for part in _parts(text.string, sentence)]
     for part in parts:
         _classify(part, lowercase_words)
-        reconcile_with_model(part, proposals)
-    parts.extend(proposed_parts(text, parts, proposals, lambda part: _classify(part, lowercase_words)))
+        reconcile_with_model(part, proposals, lowercase_words)
+    parts.extend(proposed_parts(text, parts, proposals, lambda part: _classify(part, lowercase_words), lowercase_words))
     for part in parts:
         # "US President": a country modifying a title, like a nationality word; "Gaziantep Governor" keeps the city.
         part.attributive = part.type == LOCATION and part.place is not None and part.place.kind == "country" and (

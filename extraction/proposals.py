@@ -51,10 +51,15 @@ def vetoed(name: str) -> bool:
     )
 
 
-def reconcile_with_model(part: Part, proposals: Proposals) -> None:
+def common_word_opening(part: Part, lowercase_words: frozenset[str]) -> bool:
+    """"Metro reopens": one capitalised word opening a sentence that the article writes in lower case too."""
+    return part.sentence_initial and len(part.tokens) == 1 and part.name.lower() in lowercase_words
+
+
+def reconcile_with_model(part: Part, proposals: Proposals, lowercase_words: frozenset[str]) -> None:
     """Type or retype a run from the model's proposal of exactly its span."""
     model_type = proposals.get((part.start, part.end))
-    if model_type is None or part.rule == "office" or vetoed(part.name):
+    if model_type is None or part.rule == "office" or vetoed(part.name) or common_word_opening(part, lowercase_words):
         return
     if part.type is None:
         part.proposed = model_type
@@ -65,7 +70,8 @@ def reconcile_with_model(part: Part, proposals: Proposals) -> None:
 
 
 def proposed_parts(
-    text: Text, parts: list[Part], proposals: Proposals, classify: Callable[[Part], None]
+    text: Text, parts: list[Part], proposals: Proposals, classify: Callable[[Part], None],
+    lowercase_words: frozenset[str],
 ) -> list[Part]:
     """Candidates for the proposals that no run of the rules overlaps, typed by the rules first."""
     taken = sorted((part.start, part.end) for part in parts)
@@ -90,7 +96,7 @@ def proposed_parts(
             after=list(sentence.tokens[last:last + CONTEXT_AFTER]),
         )
         classify(part)
-        if part.type is None and part.rule != "office":
+        if part.type is None and part.rule != "office" and not common_word_opening(part, lowercase_words):
             part.proposed = model_type
         added.append(part)
     return added

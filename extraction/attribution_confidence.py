@@ -1,1 +1,0 @@
-CONFIDENCE: dict[str, float] = {}
