@@ -5,7 +5,7 @@ from django.db.models import Exists, OuterRef, Q
 
 from newsapi.api.fields import IsoDateTimeBoundFilter, ObjectReferenceFilter
 
-from .models import Article, Entity, EntityType, Mention, Quote, QuoteKind, Source
+from .models import Article, AttributionMethod, Entity, EntityType, Mention, Quote, QuoteKind, Source
 from .search import search_articles
 
 
@@ -69,7 +69,19 @@ class PublishedInArticleFilterSet(django_filters.FilterSet):
     )
 
 
-class QuoteFilterSet(PublishedInArticleFilterSet):
+class AttributedFilterSet(PublishedInArticleFilterSet):
+    """Filters for rows extraction gave a source, by how it found the source: quotes, claims."""
+
+    min_confidence = django_filters.NumberFilter(
+        field_name="confidence", lookup_expr="gte", min_value=0, max_value=1,
+        help_text="Only items whose attribution method measured at least this accuracy (0 to 1).",
+    )
+    attribution = django_filters.ChoiceFilter(
+        choices=AttributionMethod.choices, help_text="How the source was found: cue, parse, pronoun ...",
+    )
+
+
+class QuoteFilterSet(AttributedFilterSet):
     speaker = ObjectReferenceFilter(model=Entity, field_name="speaker", help_text="The speaker entity's id or slug.")
     speaker_text = django_filters.CharFilter(
         lookup_expr="icontains", help_text='Words in the speaker as worded ("Kremlin sources").'
@@ -80,4 +92,5 @@ class QuoteFilterSet(PublishedInArticleFilterSet):
 
     class Meta:
         model = Quote
-        fields = ["speaker", "speaker_text", "kind", "article", "search", "published_after", "published_before"]
+        fields = ["speaker", "speaker_text", "kind", "article", "search", "published_after", "published_before",
+                  "min_confidence", "attribution"]

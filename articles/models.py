@@ -18,6 +18,37 @@ class QuoteKind(models.TextChoices):
     INDIRECT = "indirect", "Indirect"
 
 
+class AttributionMethod(models.TextChoices):
+    """How extraction found who said or asserted something (extraction/attribution.py METHODS)."""
+
+    CUE = "cue", "A speech verb beside the quote names the speaker"
+    PARSE = "parse", "The subject of the speech verb that governs it in the dependency parse"
+    APPOSITION = "apposition", "A name in apposition to the subject"
+    ACCORDING_TO = "according_to", '"according to X"'
+    STATEMENT = "statement", "A statement read on X's website"
+    COLON = "colon", "The sentence's subject hands over with a colon"
+    ROLE_NOUN = "role_noun", '"the company", "the official": the entity named last of that kind'
+    PRONOUN = "pronoun", '"he", "she", "they": the last compatible person or source'
+    NEIGHBOUR = "neighbour", "Another quote of the paragraph names the speaker"
+    CONTINUATION = "continuation", "Continues the source of its paragraph or the paragraph before"
+
+
+class Attributed(models.Model):
+    """An item extraction gave a source: how it found the source, and how far that method is trusted."""
+
+    attribution = models.CharField(
+        max_length=16, choices=AttributionMethod.choices, blank=True,
+        help_text="How the source was found; empty when there is none.",
+    )
+    confidence = models.FloatField(
+        null=True, blank=True,
+        help_text="The accuracy of that method measured on the development sets (0 to 1); null without a source.",
+    )
+
+    class Meta:
+        abstract = True
+
+
 class Source(models.Model):
     """A publisher of articles."""
 
@@ -152,7 +183,7 @@ class Mention(OffsetSpan):
         return self.text
 
 
-class Quote(OffsetSpan):
+class Quote(OffsetSpan, Attributed):
     """Speech or writing that an article attributes to someone."""
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes")
@@ -168,8 +199,11 @@ class Quote(OffsetSpan):
         indexes = [
             models.Index(fields=["speaker", "article"], name="quote_speaker_article"),
             models.Index(fields=["kind"], name="quote_kind"),
+            models.Index(fields=["confidence"], name="quote_confidence"),
         ]
         constraints = [
+            models.CheckConstraint(condition=Q(confidence__gte=0, confidence__lte=1) | Q(confidence=None),
+                                   name="quote_confidence_range"),
             models.CheckConstraint(condition=Q(kind__in=QuoteKind.values), name="quote_kind_valid"),
             models.CheckConstraint(condition=Q(end__gt=F("start")), name="quote_offsets_ordered"),
         ]

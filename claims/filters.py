@@ -3,14 +3,14 @@
 import django_filters
 from django.db.models import Exists, OuterRef
 
-from articles.filters import PublishedInArticleFilterSet
+from articles.filters import AttributedFilterSet
 from articles.models import Article, Entity
 from newsapi.api.fields import ObjectReferenceFilter, StrictBooleanFilter
 
 from .models import Claim, Measure, Qualifier
 
 
-class ClaimFilterSet(PublishedInArticleFilterSet):
+class ClaimFilterSet(AttributedFilterSet):
     claimant = ObjectReferenceFilter(model=Entity, field_name="claimant", help_text="The claimant entity's id or slug.")
     claimant_text = django_filters.CharFilter(
         lookup_expr="icontains", help_text='Words in the claimant as worded ("Kiev sources").'
@@ -33,7 +33,7 @@ class ClaimFilterSet(PublishedInArticleFilterSet):
         model = Claim
         fields = [
             "claimant", "claimant_text", "unit", "predicate", "qualifier", "value_min", "value_max", "has_value",
-            "article", "entity", "search", "published_after", "published_before",
+            "article", "entity", "search", "published_after", "published_before", "min_confidence", "attribution",
         ]
 
     def filter_has_value(self, queryset, name, value):

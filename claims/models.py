@@ -3,7 +3,7 @@
 from django.db import models
 from django.db.models import F, Q
 
-from articles.models import Article, Entity, OffsetSpan, Quote
+from articles.models import Article, Attributed, Entity, OffsetSpan, Quote
 
 
 class Qualifier(models.TextChoices):
@@ -46,7 +46,7 @@ class Measure(models.Model):
         return self.key
 
 
-class Claim(OffsetSpan):
+class Claim(OffsetSpan, Attributed):
     """One claim made in an article: a figure ("74 facilities knocked out") or a
     qualitative statement (a denial, an accusation), with who made it."""
 
@@ -73,6 +73,7 @@ class Claim(OffsetSpan):
             models.Index(fields=["claimant", "article"], name="claim_claimant_article"),
             models.Index(fields=["unit", "predicate"], name="claim_unit_predicate"),
             models.Index(fields=["value"], name="claim_value"),
+            models.Index(fields=["confidence"], name="claim_confidence"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -84,6 +85,8 @@ class Claim(OffsetSpan):
                 name="claim_value_has_qualifier",
             ),
             models.CheckConstraint(condition=Q(end__gt=F("start")), name="claim_offsets_ordered"),
+            models.CheckConstraint(condition=Q(confidence__gte=0, confidence__lte=1) | Q(confidence=None),
+                                   name="claim_confidence_range"),
         ]
 
     def __str__(self) -> str:

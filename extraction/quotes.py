@@ -220,7 +220,7 @@ def _resolve_they(attribution: Attribution, history: list[Attribution | None]) -
         if earlier and earlier.speaker and earlier.speaker_text and earlier.speaker_text.lower() != "they" and (
             earlier.speaker_text.split()[-1].endswith("s") or earlier.is_entity
         ):
-            return Attribution(earlier.speaker, earlier.speaker_text, attribution.cue, earlier.is_entity)
+            return Attribution(earlier.speaker, earlier.speaker_text, attribution.cue, earlier.is_entity, "pronoun")
     return attribution
 
 
@@ -232,7 +232,7 @@ def _resolve_it(attribution: Attribution, previous, index: EntityIndex) -> Attri
     organization = index.by_name.get(earlier.speaker) if earlier.is_entity else None
     if organization is None or organization.type != ORGANIZATION:
         return attribution
-    return Attribution(organization.name, attribution.speaker_text, attribution.cue, True)
+    return Attribution(organization.name, attribution.speaker_text, attribution.cue, True, "pronoun")
 
 
 def _context_attribution(text, item, number, sentences, attributions, previous, index) -> Attribution | None:
@@ -623,6 +623,7 @@ def _indirect_quotes(text, sentences, attributions, raw, index) -> list[Quote]:
                 text=text[start:end], kind="indirect", speaker=attribution.speaker,
                 speaker_text=attribution.speaker_text, cue=attribution.cue, start=start, end=end,
                 sentence=text[sentence.start:sentence.end], speaker_is_entity=attribution.is_entity,
+                attribution=attribution.method, confidence=confidence(attribution.method),
             )
         )
     return found

@@ -111,6 +111,7 @@ def _store_extraction(article: Article, text: str, extraction: Extraction) -> di
             speaker=rows_by_name.get(item.speaker) if item.speaker_is_entity else None,
             speaker_text=(item.speaker_text or item.speaker or "")[:300], cue=(item.cue or "")[:100],
             start=item.start, end=item.end, sentence=item.sentence,
+            attribution=item.attribution or "", confidence=item.confidence,
         ))
     Quote.objects.bulk_create(quotes)
 
@@ -124,7 +125,7 @@ def _store_extraction(article: Article, text: str, extraction: Extraction) -> di
             quote=quotes[item.quote_index] if item.quote_index is not None else None,
             value=item.value, qualifier=item.qualifier or "" if item.value is not None else "",
             unit=(item.unit or "")[:100], predicate=(item.predicate or "")[:100],
-            start=item.start, end=item.end,
+            start=item.start, end=item.end, attribution=item.attribution or "", confidence=item.confidence,
         ))
         subjects.append([rows_by_name[name] for name in item.subjects if name in rows_by_name])
     Claim.objects.bulk_create(claims)

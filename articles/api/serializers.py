@@ -62,7 +62,8 @@ class ArticleQuoteSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Quote
-        fields = ["id", "text", "kind", "speaker", "speaker_text", "cue", "start", "end", "sentence"]
+        fields = ["id", "text", "kind", "speaker", "speaker_text", "cue", "attribution", "confidence", "start", "end",
+                  "sentence"]
 
 
 class QuoteSerializer(ArticleQuoteSerializer):

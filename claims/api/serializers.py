@@ -33,8 +33,8 @@ class ArticleClaimSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Claim
-        fields = ["id", "text", "claimant", "claimant_text", "quote", "value", "qualifier", "unit", "predicate",
-                  "subjects", "measure", "interval", "start", "end"]
+        fields = ["id", "text", "claimant", "claimant_text", "attribution", "confidence", "quote", "value", "qualifier",
+                  "unit", "predicate", "subjects", "measure", "interval", "start", "end"]
 
     @extend_schema_field(IntervalSerializer(allow_null=True))
     def get_interval(self, claim):
