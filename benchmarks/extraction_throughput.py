@@ -1,13 +1,19 @@
-"""Throughput and peak memory of the whole extraction pipeline (reading, entities, quotes, claims).
+"""Extraction speed beside its statistical base, and its cost on adversarial inputs as they double.
 
-    python benchmarks/extraction_throughput.py [PATH ...] [--words N]
+    python benchmarks/extraction_throughput.py [PATH ...] [--words N] [--sizes 25000,50000,100000,200000]
 
-Reads the seed-layout .txt files under PATHs (default: seeds/, plus ../shared/eval/dev when present),
-then extracts them over and over until N words (default 300,000) have gone through, in this one process
-(one core). Prints words per second and the process's peak resident memory.
+1. Throughput, in one run on the same texts (the seed-layout .txt files under PATHs; default seeds/ and
+   ../shared/eval/dev): words per second of the bare spaCy pipeline (`nlp.pipe`) and of the whole
+   extractor, on one core and on two (`n_process=2`; a pool of two worker processes), and their ratio.
+2. Linear time: for each adversarial input (capitalised runs, speech verbs, a flood of short sentences,
+   digits, quotation marks) at each size, the seconds extraction takes and the factor each doubling
+   costs (linear is 2.0), then the peak memory of a 1 MB document.
 """
 
+from __future__ import annotations
+
 import argparse
+import multiprocessing
 import resource
 import sys
 import time
@@ -17,48 +23,114 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from extraction import Document, extract, parse_seed_text  # noqa: E402
-from extraction.gazetteer import first_names, places  # noqa: E402
+from extraction.nlp import load_pipeline  # noqa: E402
+
+ADVERSARIAL = {
+    "capitalised runs": "Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota Kappa Lambda Mu ",
+    "speech verbs": "said ",
+    "short sentences": "He said so. ",
+    "digits": "12 34,567 8.9 1,000 42 ",
+    "quotation marks": '"a" “b” \'c\' ',
+}
+
+
+def read_documents(paths: list[Path]) -> list[Document]:
+    files = [f for p in paths if p.exists() for f in sorted(p.glob("*.txt"))]
+    return [parse_seed_text(f.read_text(encoding="utf-8")) for f in files]
+
+
+def _extract_words(document: Document) -> int:
+    extract(document)
+    return len(document.text.split())
+
+
+def _warm() -> None:
+    load_pipeline()
+
+
+def throughput(documents: list[Document], words_wanted: int) -> None:
+    texts = [d.text for d in documents]
+    words_per_round = sum(len(t.split()) for t in texts)
+    rounds = max(1, words_wanted // words_per_round)
+    batch = documents * rounds
+    words = words_per_round * rounds
+    nlp = load_pipeline()
+    extract(documents[0])  # loads the gazetteers and the pipeline once, as a server or worker does
+
+    results = {}
+    started = time.perf_counter()
+    for _ in nlp.pipe((d.text for d in batch), batch_size=64):
+        pass
+    results["bare model, 1 core"] = words / (time.perf_counter() - started)
+    started = time.perf_counter()
+    for document in batch:
+        extract(document)
+    results["whole extractor, 1 core"] = words / (time.perf_counter() - started)
+    started = time.perf_counter()
+    for _ in nlp.pipe((d.text for d in batch), batch_size=64, n_process=2):
+        pass
+    results["bare model, 2 processes"] = words / (time.perf_counter() - started)
+    with multiprocessing.get_context("fork").Pool(2, initializer=_warm) as pool:
+        pool.map(_warm_task, range(2))
+        started = time.perf_counter()
+        pool.map(_extract_words, batch, chunksize=4)
+        results["whole extractor, 2 processes"] = words / (time.perf_counter() - started)
+
+    print(f"throughput on {len(documents)} documents x {rounds} rounds = {words:,} words")
+    print(f"  {'setup':<30} {'words/s':>9}")
+    for name, rate in results.items():
+        print(f"  {name:<30} {rate:>9,.0f}")
+    for cores in ("1 core", "2 processes"):
+        ratio = results[f"whole extractor, {cores}"] / results[f"bare model, {cores}"]
+        print(f"  whole extractor / bare model, {cores}: {ratio:.2f}")
+
+
+def _warm_task(_: int) -> None:
+    load_pipeline()
+
+
+def linear_time(sizes: list[int]) -> None:
+    print("\nlinear time: seconds per input size, and the factor of each doubling (linear is 2.0)")
+    print(f"  {'input':<18} " + " ".join(f"{size // 1000:>7} KB" for size in sizes) + "   doubling factors")
+    for name, unit in ADVERSARIAL.items():
+        seconds = []
+        for size in sizes:
+            body = (unit * (size // len(unit) + 1))[:size]
+            document = Document(title="Adversarial input", body=body, published_at=None)
+            started = time.perf_counter()
+            extract(document)
+            seconds.append(time.perf_counter() - started)
+        factors = [later / earlier for earlier, later in zip(seconds, seconds[1:], strict=False)]
+        print(f"  {name:<18} " + " ".join(f"{s:>8.2f}s" for s in seconds) + "   "
+              + " ".join(f"{f:.2f}" for f in factors))
+
+
+def memory_of_one_megabyte(documents: list[Document]) -> None:
+    body = "\n\n".join(d.body for d in documents)
+    body = (body * (1_000_000 // len(body) + 1))[:990_000]
+    document = Document(title="One megabyte", body=body, published_at=None)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    started = time.perf_counter()
+    extract(document)
+    seconds = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+    print(f"\none 1 MB document ({len(body.split()):,} words): {seconds:.1f} s, peak resident memory "
+          f"{peak / 1024:.0f} MB (was {before / 1024:.0f} MB before it)")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("paths", nargs="*", type=Path)
-    parser.add_argument("--words", type=int, default=300_000)
+    parser.add_argument("--words", type=int, default=60_000)
+    parser.add_argument("--sizes", default="25000,50000,100000,200000")
     args = parser.parse_args()
-    paths = args.paths or [ROOT / "seeds", ROOT.parent / "shared" / "eval" / "dev"]
-    texts = [f.read_text(encoding="utf-8") for p in paths if p.exists() for f in sorted(p.glob("*.txt"))]
-    if not texts:
+    documents = read_documents(args.paths or [ROOT / "seeds", ROOT.parent / "shared" / "eval" / "dev"])
+    if not documents:
         print("no .txt documents found", file=sys.stderr)
         return 1
-    documents = [parse_seed_text(text) for text in texts]
-    words_per_round = sum(len(d.text.split()) for d in documents)
-
-    load_started = time.perf_counter()
-    places(), first_names()  # gazetteers load once per process, like in a server or worker
-    load_seconds = time.perf_counter() - load_started
-
-    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    words = 0
-    started = time.process_time()
-    while words < args.words:
-        for text in texts:
-            words += len(extract(parse_seed_text(text)).document.text.split())
-    seconds = time.process_time() - started
-    rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
-
-    # One very long document: the pipeline must stay linear in an article's length, not only fast on short ones.
-    long_document = Document(title="Long", body="\n\n".join(d.body for d in documents * 16),
-                             published_at=documents[0].published_at)
-    long_words = len(long_document.text.split())
-    started = time.process_time()
-    extract(long_document)
-    long_seconds = time.process_time() - started
-
-    print(f"documents: {len(documents)} ({words_per_round} words), rounds: {words // words_per_round}")
-    print(f"gazetteer load: {load_seconds:.2f} s (once per process)")
-    print(f"throughput: {words / seconds:,.0f} words/s on one core ({words:,} words in {seconds:.2f} s CPU)")
-    print(f"one long document: {long_words / long_seconds:,.0f} words/s ({long_words:,} words in {long_seconds:.2f} s)")
-    print(f"peak resident memory: {rss_after / 1024:.0f} MB (grew {(rss_after - rss_before) / 1024:.1f} MB while extracting)")
+    throughput(documents, args.words)
+    linear_time([int(size) for size in args.sizes.split(",")])
+    memory_of_one_megabyte(documents)
     return 0
 
 

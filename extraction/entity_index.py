@@ -8,8 +8,12 @@ from collections import defaultdict
 from .candidates import PERSON
 from .types import Entity
 
-# How many distinct people before a pronoun are weighed as its antecedent.
+# How many distinct people before a pronoun are weighed as its antecedent, and how far back (characters)
+# one is looked for: antecedents are near, and a bounded look keeps long documents linear.
 PRONOUN_CANDIDATES = 3
+MAX_ANTECEDENT_DISTANCE = 5_000
+# How far back "the company" or "the official" looks for what it stands for.
+MAX_LOOKBACK = 20_000
 
 
 class EntityIndex:
@@ -61,8 +65,11 @@ class EntityIndex:
         return start, end
 
     def _before(self, offset: int):
-        """Mentions that end by `offset`, nearest first (a bisect, so long articles stay linear)."""
+        """Mentions that end by `offset`, nearest first, no further back than MAX_LOOKBACK (a bisect and a
+        bound, so that long articles stay linear)."""
         for k in range(bisect_left(self._starts, offset) - 1, -1, -1):
+            if self._mentions[k][0] < offset - MAX_LOOKBACK:
+                return
             if self._mentions[k][1] <= offset:
                 yield self._mentions[k]
 
@@ -75,6 +82,8 @@ class EntityIndex:
         nearest = None
         seen: list[Entity] = []
         for start, end, entity in self._before(offset):
+            if start < offset - MAX_ANTECEDENT_DISTANCE:
+                break
             if entity.type != PERSON or (gender is not None and entity.gender not in (None, gender)):
                 continue
             nearest = nearest or entity

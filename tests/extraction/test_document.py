@@ -2,7 +2,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from extraction import DocumentError, decode_text, document_from_record, parse_seed_text
+from extraction import Document, DocumentError, decode_text, document_from_record, parse_seed_text
 from extraction.document import parse_date_line
 
 BODY = "First paragraph of the story.\n\nSecond paragraph of the story."
@@ -84,3 +84,15 @@ def test_records_are_checked_field_by_field():
     document = document_from_record({"title": " Spaced   title ", "body": "B", "published_at": "2024-01-01"})
     assert document.title == "Spaced title"
     assert document.published_at == datetime(2024, 1, 1, tzinfo=UTC)
+
+
+def test_a_text_over_the_size_limit_is_refused_with_its_length(monkeypatch):
+    from extraction import pipeline
+
+    monkeypatch.setattr(pipeline, "MAX_TEXT_CHARS", 60)
+    fits = Document(title="Short", body="Officials said the bridge reopened.", published_at=datetime(2024, 1, 1, tzinfo=UTC))
+    pipeline.extract(fits)  # positive control: at the limit or under it, a document is read
+    too_long = Document(title="Long", body="Officials said the bridge reopened. " * 3,
+                        published_at=datetime(2024, 1, 1, tzinfo=UTC))
+    with pytest.raises(DocumentError, match="characters long; extraction reads at most 60"):
+        pipeline.extract(too_long)

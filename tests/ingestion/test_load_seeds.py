@@ -130,3 +130,17 @@ def test_offsets_index_the_article_text():
         assert quote.text.startswith(text[quote.start:quote.end][:10])
     for claim in article.claims.all():
         assert 0 <= claim.start < claim.end <= len(text)
+
+
+def test_a_document_over_the_size_limit_fails_alone_with_a_clear_reason(tmp_path, monkeypatch):
+    from extraction import pipeline
+
+    monkeypatch.setattr(pipeline, "MAX_TEXT_CHARS", len(HARBOUR_ARTICLE) + 100)
+    (tmp_path / "a_harbour.txt").write_text(HARBOUR_ARTICLE, encoding="utf-8")
+    (tmp_path / "b_huge.txt").write_text(HARBOUR_ARTICLE + "\n\nThe harbour reopened on Monday." * 40, encoding="utf-8")
+    err = StringIO()
+    with pytest.raises(CommandError, match="1 document"):
+        call_command("load_seeds", str(tmp_path), stdout=StringIO(), stderr=err)
+    assert Article.objects.count() == 1  # the one under the limit still loads
+    assert f"{tmp_path / 'b_huge.txt'}" in err.getvalue()
+    assert "characters long; extraction reads at most" in err.getvalue()

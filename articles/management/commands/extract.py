@@ -3,7 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from extraction import extract
+from extraction import DocumentError, extract
 from ingestion.readers import read_paths
 
 
@@ -26,7 +26,12 @@ class Command(BaseCommand):
                 failed += 1
                 self.stderr.write(f"failed: {result.location}: {result.error}")
                 continue
-            payload = extract(result.document).to_dict()
+            try:
+                payload = extract(result.document).to_dict()
+            except DocumentError as error:
+                failed += 1
+                self.stderr.write(f"failed: {result.location}: {error}")
+                continue
             if output_dir is None:
                 self.stdout.write(json.dumps(payload, ensure_ascii=False))
                 continue

@@ -1,0 +1,29 @@
+"""How the rules take the model's names: vetoes, with positive controls beside them."""
+
+import pytest
+
+from extraction.proposals import vetoed
+
+from .helpers import run
+
+
+@pytest.mark.parametrize("name", ["Ukrainian", "UTC", "GMT", "Monday", "The", "1,200", "mps"])
+def test_proposals_that_name_nothing_are_vetoed(name):
+    assert vetoed(name)
+
+
+@pytest.mark.parametrize("name", ["Goldman Sachs", "Kyiv", "Downing Street", "S-300"])
+def test_real_names_pass(name):
+    assert not vetoed(name)
+
+
+def test_a_common_word_opening_a_headline_is_no_place():
+    result = run("The metro in Kyiv reopened on Monday.", title="Metro reopens")
+    assert {e.name for e in result.entities} == {"Kyiv"}
+
+
+def test_time_zones_and_nationality_words_are_not_entities():
+    result = run("Ukrainian officials met at 10:00 GMT in Kyiv, and Goldman Sachs analysts joined them.")
+    names = {e.name for e in result.entities}
+    assert {"Kyiv", "Goldman Sachs"} <= names  # positive control
+    assert not names & {"Ukrainian", "GMT"}
