@@ -32,6 +32,9 @@ METHODS = (
     "according_to",  # "according to X"
     "statement",  # "a statement read on X's website"
     "colon",  # "X defended the record: “...”"
+    "transcript",  # "SMITH: ..." a speaker's label opening a transcript's paragraph
+    "dash",  # "“...” — Jane Doe": a name after a dash, as under an epigraph
+    "clause_subject",  # no speech verb: the subject of the clause the quote sits in (dubbed it “treacherous”)
     "role_noun",  # "the company", "the official": the entity named last of that kind
     "pronoun",  # "he", "she": the last person of that gender
     "neighbour",  # another quote of the paragraph names the speaker
@@ -160,13 +163,16 @@ class ParsedSource:
 
 # Dependents that continue a name to the right of its head ("Miller Jr.", "Gen. Mark Milley").
 NAME_CONTINUATIONS = {"flat", "compound", "nummod"}
+# Subjects that are the author or the reader, not a source: "I called it “a disgrace”".
+FIRST_AND_SECOND_PERSON = {"i", "we", "you"}
 # How far up the parse a quote's words may climb to reach the verb that reports them.
 MAX_CLIMB = 3
 
 
-def parsed_source(text: Text, start: int, end: int) -> ParsedSource | None:
+def parsed_source(text: Text, start: int, end: int, speech_only: bool = True) -> ParsedSource | None:
     """The speaker of the quote text[start:end] by the dependency parse: the subject of the speech verb
-    that governs the quote, "according to X" beside it, or None."""
+    that governs the quote, "according to X" beside it, or None. With `speech_only` off, any verb that
+    governs the quote will do (method `clause_subject`): "Gingrich dismissed Estonia as “the suburbs”"."""
     tokens = list(text.parse.tokens_between(start, end))
     if not tokens:
         return None
@@ -176,12 +182,15 @@ def parsed_source(text: Text, start: int, end: int) -> ParsedSource | None:
         groups.setdefault(offset, []).append(token)
     for offset in dict.fromkeys((min(groups), max(groups))):
         inside = {token.i for token in groups[offset]}
-        verb = _governing_verb(groups[offset], inside)
+        verb = _governing_verb(groups[offset], inside, _is_speech if speech_only else _is_verb)
         if verb is not None:
             found = _subject_phrase(verb, inside)
-            if found is not None:
+            if found is not None and not (not speech_only and found[0].lower_ in FIRST_AND_SECOND_PERSON):
                 first, last, method = found
+                method = method if speech_only else "clause_subject"
                 return ParsedSource(offset + first.idx, offset + last.idx + len(last.text), _cue_of(verb), method)
+        if not speech_only:
+            continue
         according = _according_to(groups[offset], inside)
         if according is not None:
             first, last = according
@@ -194,15 +203,19 @@ def _is_speech(token) -> bool:
     return token.pos_ == "VERB" and token.lemma_.lower() in lexicon.SPEECH_LEMMAS
 
 
-def _governing_verb(quoted: list, inside: set[int]):
-    """The speech verb outside the quote that its words depend on, or that depends on them
+def _is_verb(token) -> bool:
+    return token.pos_ in {"VERB", "AUX"}
+
+
+def _governing_verb(quoted: list, inside: set[int], wanted=_is_speech):
+    """The (speech) verb outside the quote that its words depend on, or that depends on them
     ("“...,” he said" is read either way by the parser)."""
     for token in quoted:
         climbed = 0
         for ancestor in token.ancestors:
             if ancestor.i in inside:
                 continue
-            if _is_speech(ancestor):
+            if wanted(ancestor):
                 return ancestor
             climbed += 1
             if climbed >= MAX_CLIMB:
@@ -210,7 +223,7 @@ def _governing_verb(quoted: list, inside: set[int]):
     sentences = {quoted[0].sent, quoted[-1].sent}
     for sentence in sentences:
         for token in sentence:
-            if token.i not in inside and _is_speech(token) and token.head.i in inside:
+            if token.i not in inside and wanted(token) and token.head.i in inside:
                 return token
     return None
 

@@ -28,7 +28,7 @@ from .attribution import (
 )
 from .candidates import ORGANIZATION, PERSON
 from .entity_index import EntityIndex
-from .text import Sentence, Text, Token, paragraphs
+from .text import ABBREVIATIONS, Sentence, Text, Token, paragraphs
 from .types import Quote
 
 PAIRS = {"“": "”", "„": "“”", "«": "»", '"': '"', "‘": "’", "‹": "›"}
@@ -110,6 +110,7 @@ def extract_quotes(read: Text, index: EntityIndex) -> tuple[list[Quote], list[At
     sentence_attributions = _sentence_attributions(text, sentences, index, raw)
     quotes: list[Quote] = []
     previous: tuple[int, Attribution] | None = None  # paragraph and speaker of the last attributed direct quote
+    attributions_so_far: list[Attribution] = []  # of the quotes before, as attributed
     for position, item in enumerate(raw):
         quote_text = " ".join(text[a:b].strip() for a, b in item.pieces)
         word_count = len(quote_text.split())
@@ -126,12 +127,15 @@ def extract_quotes(read: Text, index: EntityIndex) -> tuple[list[Quote], list[At
             or _parsed_attribution(read, item, index)
             or _attribution_after(text, item, closing_sentence, index)
             or _attribution_before(text, item, sentence, index)
-            or _by(_neighbour_attribution(text, raw, position, sentences, sentence_of, index), "neighbour")
+            or _transcript_label(read, item, index)
+            or _parsed_attribution(read, item, index, speech_only=False)
+            or _by(_neighbour_attribution(read, raw, position, attributions_so_far, index), "neighbour")
             or _by(_context_attribution(text, item, number, sentences, sentence_attributions, previous, index),
                    "continuation")
             or Attribution(None, None, None, False)
         )
         attribution = _resolve_it(_resolve_they(attribution, sentence_attributions[:number]), previous, index)
+        attributions_so_far.append(attribution)
         quotes.append(
             Quote(
                 text=quote_text,
@@ -156,14 +160,33 @@ def extract_quotes(read: Text, index: EntityIndex) -> tuple[list[Quote], list[At
 EMBEDDED_FRAGMENT_MAX_WORDS = 12
 
 
-def _parsed_attribution(read: Text, item: _Joined, index: EntityIndex) -> Attribution | None:
-    """The speaker the dependency parse gives: the subject of the speech verb that governs the quote."""
-    found = parsed_source(read, item.start, item.end)
+def _parsed_attribution(read: Text, item: _Joined, index: EntityIndex, speech_only: bool = True
+                        ) -> Attribution | None:
+    """The speaker the dependency parse gives: the subject of the speech verb that governs the quote (or,
+    with `speech_only` off, of any verb that does)."""
+    found = parsed_source(read, item.start, item.end, speech_only)
     if found is None:
         return None
     start, end = index.widen(found.start, found.end)  # the parser's span may cut a name ("al-Maliki")
     attribution = resolve(read.string, start, end, index, found.cue, found.method)
     return attribution if attribution.speaker else None
+
+
+# "WALLACE: Let's start ...", "Mr. Smith: ...": a speaker's label opening a transcript's paragraph.
+_TRANSCRIPT_LABEL = re.compile(r"(?:[A-Z][A-Za-z.'’-]*\s){0,2}[A-Z][A-Za-z.'’-]*(?=:\s)")
+
+
+def _transcript_label(read: Text, item: _Joined, index: EntityIndex) -> Attribution | None:
+    """The label of a transcript's paragraph, when the quote opens with it or follows it."""
+    text = read.string
+    paragraph_start = text.rfind("\n", 0, item.start) + 1
+    for position in (item.start, paragraph_start):
+        label = _TRANSCRIPT_LABEL.match(text, position)
+        if label and label.group().split()[0] not in lexicon.NON_NAME_WORDS and (
+            label.group().isupper() or index.in_span(label.start(), label.end())
+        ):
+            return resolve(text, label.start(), label.end(), index, ":", "transcript")
+    return None
 
 
 def _by(attribution: Attribution | None, method: str) -> Attribution | None:
@@ -330,6 +353,9 @@ def _sentence_locator(sentences: list[Sentence]):
     return locate
 
 
+_DASH_SOURCE = re.compile(r"[ \t]*[―—–][ \t]*(?P<source>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})")
+
+
 def _attribution_after(
     text: str, item: _Joined, sentence: Sentence, index: EntityIndex, close: int | None = None
 ) -> Attribution | None:
@@ -341,6 +367,10 @@ def _attribution_after(
         tail_end = next_quote
     if close >= len(text):
         return None
+    dash = _DASH_SOURCE.match(text, close)
+    if dash:
+        # "“...” ― Jane Doe": the source under the quote, as under an epigraph.
+        return resolve(text, dash.start("source"), dash.end("source"), index, "—", "dash")
     tail = text[close:tail_end]
     if len(tail.strip(" ,.")) == 0:
         return None
@@ -429,17 +459,21 @@ def _is_speech_verb(tokens: list[Token], k: int) -> bool:
     return word in lexicon.STATEMENT_VERBS and bool(following & STATEMENT_WORDS)
 
 
-def _neighbour_attribution(text, raw, position, sentences, sentence_of, index) -> Attribution | None:
-    """A quote with no attribution of its own takes that of the next or previous quote in its paragraph."""
+def _neighbour_attribution(read: Text, raw, position, found: list[Attribution], index) -> Attribution | None:
+    """A quote with no attribution of its own takes that of the previous quote in its paragraph, as it was
+    attributed, or else the one the next quote of the paragraph names."""
+    text, sentences = read.string, read.sentences
     item = raw[position]
-    for other_position in (position + 1, position - 1):
-        if 0 <= other_position < len(raw) and raw[other_position].paragraph == item.paragraph:
-            other = raw[other_position]
-            found = _attribution_after(text, other, sentences[sentence_of(other.close)], index) or _attribution_before(
-                text, other, sentences[sentence_of(other.start)], index
-            )
-            if found:
-                return found
+    if position > 0 and raw[position - 1].paragraph == item.paragraph and found[position - 1].speaker:
+        return found[position - 1]
+    following = position + 1
+    if following < len(raw) and raw[following].paragraph == item.paragraph:
+        other = raw[following]
+        return (
+            _parsed_attribution(read, other, index)
+            or _attribution_after(text, other, sentences[read.sentence_index(other.close)], index)
+            or _attribution_before(text, other, sentences[read.sentence_index(other.start)], index)
+        )
     return None
 
 
@@ -552,9 +586,11 @@ def _trailing_attribution(text: str, tokens: list[Token], index: EntityIndex) ->
 
 def _phrase_after(tokens: list[Token], k: int) -> list[Token]:
     """The words after a verb up to the next punctuation: the speaker of ", said Salah al-Obaidi, a ..."."""
-    phrase = []
+    phrase: list[Token] = []
     for token in tokens[k + 1:]:
-        if token.text in {",", ".", ";", "(", "—"}:
+        # "said Mr. McGinley": the full stop of a title's abbreviation is no end.
+        abbreviation = token.text == "." and phrase and phrase[-1].lower in ABBREVIATIONS
+        if token.text in {",", ".", ";", "(", "—"} and not abbreviation:
             break
         phrase.append(token)
     return phrase
