@@ -163,6 +163,7 @@ class ParsedSource:
 
 # Dependents that continue a name to the right of its head ("Miller Jr.", "Gen. Mark Milley").
 NAME_CONTINUATIONS = {"flat", "compound", "nummod"}
+RELATIVE_PRONOUNS = {"that", "who", "which", "whom"}
 # Subjects that are the author or the reader, not a source: "I called it “a disgrace”".
 FIRST_AND_SECOND_PERSON = {"i", "we", "you"}
 # How far up the parse a quote's words may climb to reach the verb that reports them.
@@ -232,10 +233,15 @@ def _subject_phrase(verb, inside: set[int]):
     """(first token, last token, method) of the speaker phrase of a speech verb, or None."""
     for _ in range(2):
         subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i not in inside), None)
+        if subject is not None and subject.lower_ in RELATIVE_PRONOUNS:
+            # "Smith, who said ...": the name the clause is about, when the parse ties it to a name.
+            subject = verb.head if verb.dep_ == "relcl" and _names_someone(verb.head) else None
+            break
         if subject is not None:
             break
-        if verb.dep_ == "relcl" and verb.head.i not in inside:
-            subject = verb.head  # "Smith, who said ..."
+        if verb.dep_ in {"relcl", "acl"} and verb.head.i not in inside:
+            # "footage of Clinton asking ...": the participle's noun, when it names someone.
+            subject = verb.head if _names_someone(verb.head) else None
             break
         if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.i not in inside:
             verb = verb.head  # "X smiled and said ..."
@@ -262,6 +268,10 @@ def _subject_phrase(verb, inside: set[int]):
     if first.i in inside or any(t.i in inside for t in first.doc[first.i:last.i + 1]):
         first = subject
     return first, last, method
+
+
+def _names_someone(token) -> bool:
+    return token.pos_ == "PROPN" or token.ent_type_ in {"PERSON", "ORG", "NORP"}
 
 
 def _according_to(quoted: list, inside: set[int]):

@@ -578,10 +578,21 @@ def _consolidate(text: str, parts: list[Part]) -> list[Entity]:
                 country_code=(place.country_code or None) if place else None,
                 latitude=place.latitude if place else None,
                 longitude=place.longitude if place else None,
-                gender=group.gender,
+                gender=group.gender or _gender_of_names(group) if group.type == PERSON else group.gender,
             )
         )
     return sorted(entities, key=lambda e: e.mentions[0].start)
+
+
+def _gender_of_names(group: _Group) -> str | None:
+    """A person's gender from a known first name anywhere before the surname in any of its names:
+    "Crooked Hillary Clinton" is Hillary's."""
+    for name in group.names:
+        for word in name.split()[:-1]:
+            gender = first_names().get(word)
+            if gender in {"m", "f"}:
+                return gender
+    return None
 
 
 def _merge_short_forms(groups: list[_Group]) -> list[_Group]:

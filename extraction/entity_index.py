@@ -24,6 +24,8 @@ class EntityIndex:
         # Where grammatical subjects' head words are: a person named as a subject is the likelier antecedent
         # of a later "he" or "she" than one named in passing (centering).
         self._subject_heads = subject_heads or []
+        self._quoted_starts: list[int] = []  # quoted stretches, whose names are not antecedents
+        self._quoted_ends: list[int] = []
         self._mentions = sorted(
             ((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda item: item[0]
         )
@@ -86,6 +88,8 @@ class EntityIndex:
                 break
             if entity.type != PERSON or (gender is not None and entity.gender not in (None, gender)):
                 continue
+            if self._is_quoted(start):
+                continue
             nearest = nearest or entity
             if self._is_subject(start, end):
                 return entity
@@ -94,6 +98,17 @@ class EntityIndex:
                 if len(seen) >= PRONOUN_CANDIDATES:
                     break
         return nearest
+
+    def mark_quoted(self, spans: list[tuple[int, int]]) -> None:
+        """The article's quoted stretches: a person named inside a quote is seldom the "he" who said the
+        quote after it ("“... make Kaine defend it,” he wrote")."""
+        spans = sorted(spans)
+        self._quoted_starts = [start for start, _ in spans]
+        self._quoted_ends = [end for _, end in spans]
+
+    def _is_quoted(self, position: int) -> bool:
+        k = bisect_right(self._quoted_starts, position) - 1
+        return k >= 0 and position < self._quoted_ends[k]
 
     def _is_subject(self, start: int, end: int) -> bool:
         k = bisect_left(self._subject_heads, start)

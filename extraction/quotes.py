@@ -106,6 +106,7 @@ def extract_quotes(read: Text, index: EntityIndex) -> tuple[list[Quote], list[At
     """The quotes of an article, and for each sentence its attribution (or None)."""
     text, sentences = read.string, read.sentences
     raw = [item for item in _join_interrupted(text, find_quote_spans(text)) if not _is_quoted_name(text, item)]
+    index.mark_quoted([piece for item in raw for piece in item.pieces])
     sentence_of = _sentence_locator(sentences)
     sentence_attributions = _sentence_attributions(text, sentences, index, raw)
     quotes: list[Quote] = []
