@@ -115,6 +115,12 @@ def resolve(text: str, start: int, end: int, index: EntityIndex, cue: str | None
         if head and not (len(head) == 1 and head[0].lower() in {"a", "an", "the", "this", "that"}):
             end = cut.start()
             break
+    if index.text is not None and method == "cue":
+        # A phrase the rules found: keep the noun phrase it stands on, refuse one with none.
+        nominal = index.text.nominal_span(start, end)
+        if nominal is None:
+            return Attribution(None, None, cue, False)
+        start, end = nominal
     phrase = text[start:end].strip(" ,.;:“”\"")
     words = phrase.split()
     if not words:

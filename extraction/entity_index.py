@@ -19,8 +19,11 @@ MAX_LOOKBACK = 20_000
 class EntityIndex:
     """Which entity a span of text names, for attributing quotes and claims."""
 
-    def __init__(self, entities: list[Entity], subject_heads: list[int] | None = None):
+    def __init__(self, entities: list[Entity], text=None):
+        """`text` (a text.Text) lets look-ups consult the parse: subjects, noun phrases."""
         self.entities = entities
+        self.text = text
+        subject_heads = text.subject_heads() if text is not None else None
         # Where grammatical subjects' head words are: a person named as a subject is the likelier antecedent
         # of a later "he" or "she" than one named in passing (centering).
         self._subject_heads = subject_heads or []

@@ -27,7 +27,7 @@ def extract(document: Document, nlp=None) -> Extraction:
         )
     text = Text(document.text, nlp)
     entities = extract_entities(text)
-    index = EntityIndex(entities, text.subject_heads())
+    index = EntityIndex(entities, text)
     quotes, attributions = extract_quotes(text, index)
     claims = extract_claims(text, index, quotes, attributions)
     return Extraction(document=document, entities=tuple(entities), quotes=tuple(quotes), claims=tuple(claims))

@@ -124,10 +124,10 @@ def extract_quotes(read: Text, index: EntityIndex) -> tuple[list[Quote], list[At
             # “The river,” Mayor Ivan Petrov said, “has ...”: the attribution is the interruption.
             attribution = _attribution_after(text, item, sentence, index, close=item.first_close)
         attribution = (
-            attribution
+            _found(attribution)
             or _parsed_attribution(read, item, index)
-            or _attribution_after(text, item, closing_sentence, index)
-            or _attribution_before(text, item, sentence, index)
+            or _found(_attribution_after(text, item, closing_sentence, index))
+            or _found(_attribution_before(text, item, sentence, index))
             or _transcript_label(read, item, index)
             or _parsed_attribution(read, item, index, speech_only=False)
             or _by(_neighbour_attribution(read, raw, position, attributions_so_far, index), "neighbour")
@@ -188,6 +188,11 @@ def _transcript_label(read: Text, item: _Joined, index: EntityIndex) -> Attribut
         ):
             return resolve(text, label.start(), label.end(), index, ":", "transcript")
     return None
+
+
+def _found(attribution: Attribution | None) -> Attribution | None:
+    """An attribution that names a source, even only as worded ("he"), or None, so the next way is tried."""
+    return attribution if attribution is not None and (attribution.speaker or attribution.speaker_text) else None
 
 
 def _by(attribution: Attribution | None, method: str) -> Attribution | None:

@@ -117,6 +117,7 @@ def _starts_sentence(token: Token) -> bool:
 
 
 SUBJECT_DEPENDENCIES = {"nsubj", "nsubjpass"}
+NOMINAL_TAGS = {"PROPN", "NOUN", "PRON"}
 
 
 class Text:
@@ -147,6 +148,28 @@ class Text:
             # the subject, or the agent of a passive: "was criticised by X" makes X as salient
             if token.dep_ in SUBJECT_DEPENDENCIES or (token.dep_ == "pobj" and token.head.dep_ == "agent")
         )
+
+    def nominal_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """The noun phrase a speaker phrase found by the rules stands on, by the parse: its subject, else
+        its last noun, name or pronoun heading a part of it ("When terrorists" → "terrorists"); None when it
+        has none ("and encourage Americans" is a verb phrase, not a source)."""
+        tokens = [(token, offset) for token, offset in self.parse.tokens_between(start, end)]
+        if not tokens:
+            return None
+
+        def position(token, offset):
+            return offset + token.idx
+
+        inside = {(id(token.doc), token.i) for token, _ in tokens}
+        roots = [(t, o) for t, o in tokens if t.head.i == t.i or (id(t.doc), t.head.i) not in inside]
+        subjects = [(t, o) for t, o in roots if t.dep_ in SUBJECT_DEPENDENCIES]
+        nominals = [(t, o) for t, o in roots if t.pos_ in NOMINAL_TAGS]
+        if not (subjects or nominals):
+            return None
+        head, offset = (subjects or nominals)[-1] if not subjects else subjects[0]
+        phrase = [t for t in head.subtree if (id(t.doc), t.i) in inside]
+        first, last = phrase[0], phrase[-1]
+        return position(first, offset), position(last, offset) + len(last.text)
 
     def sentence_index(self, offset: int) -> int:
         """The index of the sentence that holds `offset` (the last one starting at or before it)."""
