@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -13,6 +14,8 @@ from extraction import DocumentError
 
 from .readers import read_paths
 from .services import article_ingest
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -36,6 +39,10 @@ def load_paths(paths: list[Path], on_failure: Callable[[str], None] | None = Non
         except (DatabaseError, ValueError) as error:
             # Its transaction was rolled back: nothing of it is stored, and the next documents still load.
             _fail(report, f"{result.location}: could not be stored: {error}", on_failure)
+            continue
+        except Exception as error:  # one document's fault is its own error, never the whole load's
+            logger.exception("storing %s failed", result.location)
+            _fail(report, f"{result.location}: could not be stored: {type(error).__name__}: {error}", on_failure)
             continue
         report.statuses[outcome.status] += 1
         report.extracted.update(outcome.counts)

@@ -162,6 +162,7 @@ REST_FRAMEWORK = {
         "django_filters.rest_framework.DjangoFilterBackend",
         "newsapi.api.filters.StrictOrderingFilter",
     ],
+    "DEFAULT_PARSER_CLASSES": ["newsapi.api.parsers.JSONParser"],
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
