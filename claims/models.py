@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import F, Q
 
 from articles.models import Article, Entity, OffsetSpan, Quote
+from extraction.types import MAX_FIGURE
 
 
 class Qualifier(models.TextChoices):
@@ -84,6 +85,11 @@ class Claim(OffsetSpan):
                 name="claim_value_has_qualifier",
             ),
             models.CheckConstraint(condition=Q(end__gt=F("start")), name="claim_offsets_ordered"),
+            # A finite figure no larger than MAX_FIGURE (NaN and infinity fail it on PostgreSQL): JSON can say it.
+            models.CheckConstraint(
+                condition=Q(value__isnull=True) | Q(value__gte=-MAX_FIGURE, value__lte=MAX_FIGURE),
+                name="claim_value_bounded",
+            ),
         ]
 
     def __str__(self) -> str:

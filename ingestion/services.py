@@ -20,6 +20,7 @@ from claims.services import measures_assign, measures_refresh
 from extraction import EXTRACTOR_VERSION, Document, DocumentError, Extraction, extract
 from extraction import types as extracted
 from extraction.gazetteer import lookup_place
+from extraction.types import figure_or_none
 
 CREATED, UNCHANGED, UPDATED = "created", "unchanged", "updated"
 
@@ -117,12 +118,13 @@ def _store_extraction(article: Article, text: str, extraction: Extraction) -> di
     claims, subjects = [], []
     for item in extraction.claims:
         _check_span(item.start, item.end, length, "claim")
+        value = figure_or_none(item.value)  # a figure past MAX_FIGURE is dropped: the claim is kept without one
         claims.append(Claim(
             article=article, text=item.text,
             claimant=rows_by_name.get(item.claimant) if item.claimant_is_entity else None,
             claimant_text=(item.claimant_text or item.claimant or "")[:300],
             quote=quotes[item.quote_index] if item.quote_index is not None else None,
-            value=item.value, qualifier=item.qualifier or "" if item.value is not None else "",
+            value=value, qualifier=item.qualifier or "" if value is not None else "",
             unit=(item.unit or "")[:100], predicate=(item.predicate or "")[:100],
             start=item.start, end=item.end,
         ))
