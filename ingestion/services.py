@@ -12,9 +12,9 @@ import json
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
-from django.utils.text import slugify
 
 from articles.models import Article, Entity, EntityAlias, Mention, Quote, Source
+from articles.slugs import name_slug, slug_candidates
 from claims.models import Claim
 from claims.services import measures_assign, measures_refresh
 from extraction import EXTRACTOR_VERSION, Document, DocumentError, Extraction, extract
@@ -167,7 +167,7 @@ def _check_span(start: int, end: int, length: int, what: str) -> None:
 
 
 def source_get_or_create(*, name: str) -> Source:
-    slug = slugify(name)[:200] or "source"
+    slug = name_slug(name, max_length=200, fallback="source")
     source, _ = Source.objects.get_or_create(slug=slug, defaults={"name": name[:200]})
     return source
 
@@ -220,9 +220,7 @@ def _choose(entity: extracted.Entity, candidates: list[Entity]) -> Entity | None
 
 
 def _entity_create(entity: extracted.Entity) -> Entity:
-    base = slugify(entity.name)[:300] or "entity"
-    for attempt in range(1, 50):
-        slug = base if attempt == 1 else f"{base}-{attempt}"
+    for slug in slug_candidates(Entity, entity.name, fallback="entity"):
         if Entity.objects.filter(slug=slug).exists():
             continue
         try:
@@ -233,7 +231,7 @@ def _entity_create(entity: extracted.Entity) -> Entity:
                 )
         except IntegrityError:
             continue  # another loader took this slug a moment ago
-    raise RuntimeError(f"no free slug for entity {entity.name!r}")
+    raise AssertionError("slug_candidates never runs out")
 
 
 def _add_names(row: Entity, names: list[str], entity: extracted.Entity) -> None:
