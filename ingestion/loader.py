@@ -12,7 +12,7 @@ from django.db import DatabaseError
 
 from extraction import DocumentError
 
-from .readers import read_paths
+from .readers import read_latest
 from .services import article_ingest
 
 logger = logging.getLogger(__name__)
@@ -20,16 +20,22 @@ logger = logging.getLogger(__name__)
 
 @dataclass
 class LoadReport:
-    statuses: Counter = field(default_factory=Counter)  # created, unchanged, updated, failed
+    statuses: Counter = field(default_factory=Counter)  # created, unchanged, updated, failed, superseded
     extracted: Counter = field(default_factory=Counter)  # entities, quotes, claims of stored articles
     failures: list[str] = field(default_factory=list)  # "path:line: reason"
+    superseded: list[str] = field(default_factory=list)  # "path:line: url U is given again at path:line"
 
 
 def load_paths(paths: list[Path], on_failure: Callable[[str], None] | None = None) -> LoadReport:
     report = LoadReport()
-    for result in read_paths(paths):
+    for result in read_latest(paths):
         if result.error is not None:
             _fail(report, f"{result.location}: {result.error}", on_failure)
+            continue
+        if result.superseded_by is not None:
+            report.statuses["superseded"] += 1
+            report.superseded.append(f"{result.location}: {result.document.url} is given again at "
+                                     f"{result.superseded_by}, which is stored")
             continue
         try:
             outcome = article_ingest(document=result.document)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from extraction import Document, DocumentError, decode_text, document_from_record, parse_seed_text
@@ -26,6 +26,7 @@ class ReadResult:
     line: int | None
     document: Document | None = None
     error: str | None = None
+    superseded_by: str | None = None  # the location of a later record of the same run with this url
 
     @property
     def location(self) -> str:
@@ -42,6 +43,21 @@ def read_paths(paths: list[Path]) -> Iterator[ReadResult]:
             yield from read_file(path)
         else:
             yield ReadResult(path, None, error="no such file or folder")
+
+
+def read_latest(paths: list[Path]) -> Iterator[ReadResult]:
+    """read_paths, with each document marked superseded when a later one of the same run has its url.
+
+    Two records of one url in one run would otherwise replace each other on every run (the article flips
+    between them and its extractions get new ids): the later in reading order wins, so a re-run changes
+    nothing. Files are read twice, which costs little next to extraction."""
+    latest = {result.document.url: result.location for result in read_paths(paths)
+              if result.document is not None and result.document.url}
+    for result in read_paths(paths):
+        url = result.document.url if result.document is not None else None
+        if url and latest.get(url, result.location) != result.location:
+            result = replace(result, superseded_by=latest[url])
+        yield result
 
 
 def read_file(path: Path) -> Iterator[ReadResult]:
