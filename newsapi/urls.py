@@ -22,5 +22,6 @@ urlpatterns = [
     path("api/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),
 ]
 
+handler400 = "newsapi.api.errors.json_bad_request"
 handler404 = "newsapi.api.errors.json_not_found"
 handler500 = "newsapi.api.errors.json_server_error"
