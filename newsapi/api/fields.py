@@ -51,7 +51,8 @@ class ObjectReferenceField(forms.CharField):
         value = super().clean(value)
         if not value:
             return None
-        lookup = {"pk": int(value)} if value.isdigit() else {"slug": value}
+        # ASCII digits only: str.isdigit() is also true of '³', which int() refuses.
+        lookup = {"pk": int(value)} if value.isascii() and value.isdigit() else {"slug": value}
         found = self.model.objects.filter(**lookup).first()
         if found is None:
             # User input goes in params, never into the message itself: django-filter %-formats messages.

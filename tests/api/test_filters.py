@@ -112,6 +112,7 @@ def test_entity_sub_resources(api_client, world):
         ("/api/v1/claims/?qualifier=roughly", "qualifier"),
         ("/api/v1/claims/?claimant=424242", "claimant"),
         ("/api/v1/claims/?entity=ghost", "entity"),
+        ("/api/v1/articles/?entity=%C2%B3", "entity"),  # a superscript digit: str.isdigit() but not int()
         ("/api/v1/claims/?article=999999", "article"),
         ("/api/v1/claims/?sort=value", "sort"),
     ],
