@@ -21,8 +21,10 @@ run: install
 	DEBUG=1 $(BIN)/python manage.py load_seeds
 	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+# Tests speak plain HTTP to the app, so the production redirect to HTTPS is off for them (tests/test_settings.py
+# checks the production defaults).
 test: install
-	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} SECRET_KEY=tests-only-secret-key $(BIN)/pytest
+	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} SECRET_KEY=tests-only-secret-key SECURE_SSL_REDIRECT=0 $(BIN)/pytest
 
 lint: install
 	$(BIN)/ruff check .

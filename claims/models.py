@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import F, Q
 
 from articles.models import Article, Attributed, Entity, OffsetSpan, Quote
+from extraction.types import MAX_FIGURE
 
 
 class Qualifier(models.TextChoices):
@@ -87,6 +88,11 @@ class Claim(OffsetSpan, Attributed):
             models.CheckConstraint(condition=Q(end__gt=F("start")), name="claim_offsets_ordered"),
             models.CheckConstraint(condition=Q(confidence__gte=0, confidence__lte=1) | Q(confidence=None),
                                    name="claim_confidence_range"),
+            # A finite figure no larger than MAX_FIGURE (NaN and infinity fail it on PostgreSQL): JSON can say it.
+            models.CheckConstraint(
+                condition=Q(value__isnull=True) | Q(value__gte=-MAX_FIGURE, value__lte=MAX_FIGURE),
+                name="claim_value_bounded",
+            ),
         ]
 
     def __str__(self) -> str:

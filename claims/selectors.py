@@ -1,6 +1,6 @@
 """Read queries of the claims app."""
 
-from django.db.models import OuterRef, Prefetch, QuerySet
+from django.db.models import F, OuterRef, Prefetch, QuerySet
 
 from articles import selectors as article_selectors
 from articles.models import Entity
@@ -46,11 +46,14 @@ def measure_detail() -> QuerySet:
 
 
 def related_claims(claim: Claim, window) -> QuerySet:
-    """Figures of the same measure from articles within `window` of this claim's article, itself excluded."""
+    """Figures of the same measure from articles within `window` of this claim's article, itself excluded.
+
+    The article's date is annotated onto each claim: cursor pages read their position from an attribute of
+    the row, which a related field (`article__published_at`) is not."""
     if claim.measure_id is None:
         return Claim.objects.none()
     published = claim.article.published_at
-    return claim_list().filter(
+    return claim_list().annotate(article_published_at=F("article__published_at")).filter(
         measure_id=claim.measure_id,
         article__published_at__gte=published - window,
         article__published_at__lte=published + window,

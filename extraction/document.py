@@ -162,7 +162,7 @@ def parse_iso_datetime(value: str) -> datetime:
         raise ValueError(f"{value!r} is not a valid date-time: {error}") from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC)
+    return _in_utc(moment)
 
 
 def looks_like_date_line(line: str) -> bool:
@@ -202,7 +202,15 @@ def parse_date_line(line: str) -> datetime:
     if day is None:
         raise ValueError("no day of the month")
     moment = datetime(year, month, day, hour, minute, second, tzinfo=timezone(offset))
-    return moment.astimezone(UTC)
+    return _in_utc(moment)
+
+
+def _in_utc(moment: datetime) -> datetime:
+    """The moment in UTC; one that UTC cannot hold (1 January 0001 00:00 +01:00) is a ValueError."""
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:
+        raise ValueError(f"{moment.isoformat()} lies outside the years 1 to 9999 in UTC") from None
 
 
 def _paragraphs(text: str) -> list[tuple[int, str]]:

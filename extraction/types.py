@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -136,7 +137,7 @@ class Extraction:
                     "attribution": claim.attribution,
                     "confidence": claim.confidence,
                     "value": _number(claim.value),
-                    "qualifier": claim.qualifier,
+                    "qualifier": claim.qualifier if _number(claim.value) is not None else None,
                     "unit": claim.unit,
                     "predicate": claim.predicate,
                     "subjects": list(claim.subjects),
@@ -155,7 +156,20 @@ def _iso(moment: datetime | None) -> str | None:
     return moment.isoformat().replace("+00:00", "Z")
 
 
+# The largest figure kept. Reading digits has no limit of its own (400 nines are float('inf')); no news figure
+# is larger, and past 2**53 a JSON reader loses its digits. A larger figure is dropped: see `figure_or_none`.
+MAX_FIGURE = 10**15
+
+
+def figure_or_none(value: float | None) -> float | None:
+    """The value when it is a finite figure within ±MAX_FIGURE, else None (the claim is kept without one)."""
+    if value is None or not math.isfinite(value) or abs(value) > MAX_FIGURE:
+        return None
+    return value
+
+
 def _number(value: float | None) -> float | int | None:
+    value = figure_or_none(value)
     if value is not None and float(value).is_integer():
         return int(value)
     return value

@@ -12,14 +12,15 @@ import json
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
-from django.utils.text import slugify
 
 from articles.models import Article, Entity, EntityAlias, Mention, Quote, Source
+from articles.slugs import name_slug, slug_candidates
 from claims.models import Claim
 from claims.services import measures_assign, measures_refresh
 from extraction import EXTRACTOR_VERSION, Document, DocumentError, Extraction, extract
 from extraction import types as extracted
 from extraction.gazetteer import lookup_place
+from extraction.types import figure_or_none
 
 CREATED, UNCHANGED, UPDATED = "created", "unchanged", "updated"
 
@@ -118,12 +119,13 @@ def _store_extraction(article: Article, text: str, extraction: Extraction) -> di
     claims, subjects = [], []
     for item in extraction.claims:
         _check_span(item.start, item.end, length, "claim")
+        value = figure_or_none(item.value)  # a figure past MAX_FIGURE is dropped: the claim is kept without one
         claims.append(Claim(
             article=article, text=item.text,
             claimant=rows_by_name.get(item.claimant) if item.claimant_is_entity else None,
             claimant_text=(item.claimant_text or item.claimant or "")[:300],
             quote=quotes[item.quote_index] if item.quote_index is not None else None,
-            value=item.value, qualifier=item.qualifier or "" if item.value is not None else "",
+            value=value, qualifier=item.qualifier or "" if value is not None else "",
             unit=(item.unit or "")[:100], predicate=(item.predicate or "")[:100],
             start=item.start, end=item.end, attribution=item.attribution or "", confidence=item.confidence,
         ))
@@ -166,7 +168,7 @@ def _check_span(start: int, end: int, length: int, what: str) -> None:
 
 
 def source_get_or_create(*, name: str) -> Source:
-    slug = slugify(name)[:200] or "source"
+    slug = name_slug(name, max_length=200, fallback="source")
     source, _ = Source.objects.get_or_create(slug=slug, defaults={"name": name[:200]})
     return source
 
@@ -219,9 +221,7 @@ def _choose(entity: extracted.Entity, candidates: list[Entity]) -> Entity | None
 
 
 def _entity_create(entity: extracted.Entity) -> Entity:
-    base = slugify(entity.name)[:300] or "entity"
-    for attempt in range(1, 50):
-        slug = base if attempt == 1 else f"{base}-{attempt}"
+    for slug in slug_candidates(Entity, entity.name, fallback="entity"):
         if Entity.objects.filter(slug=slug).exists():
             continue
         try:
@@ -232,7 +232,7 @@ def _entity_create(entity: extracted.Entity) -> Entity:
                 )
         except IntegrityError:
             continue  # another loader took this slug a moment ago
-    raise RuntimeError(f"no free slug for entity {entity.name!r}")
+    raise AssertionError("slug_candidates never runs out")
 
 
 def _add_names(row: Entity, names: list[str], entity: extracted.Entity) -> None:

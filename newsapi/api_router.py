@@ -5,7 +5,10 @@ from rest_framework.routers import DefaultRouter
 from articles.api.views import QuoteViewSet, SourceViewSet
 from claims.api.views import ArticleViewSet, ClaimViewSet, EntityViewSet, MeasureViewSet
 
+# No format suffixes (/articles/1.json): an id such as 0.5 would read as id 0 in format "5" and answer 406.
+# `?format=` and the Accept header choose formats.
 router = DefaultRouter()
+router.include_format_suffixes = False
 router.register("articles", ArticleViewSet, basename="article")
 router.register("sources", SourceViewSet, basename="source")
 router.register("entities", EntityViewSet, basename="entity")

@@ -6,6 +6,7 @@ and ALLOWED_HOSTS mandatory.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -70,11 +71,14 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "drf_standardized_errors",
+    "axes",
     "articles",
     "claims",
 ]
 
 MIDDLEWARE = [
+    # Outermost: turns the HTML error pages of any layer below into JSON under /api/.
+    "newsapi.api.middleware.ApiErrorsAsJson",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -85,7 +89,26 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: refuses logins from a locked-out username and address.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# The admin lives at ADMIN_URL ("admin/" by default): a path of one's own keeps it out of scanners' way.
+ADMIN_URL = os.environ.get("ADMIN_URL", "admin/")
+if not ADMIN_URL.endswith("/") or ADMIN_URL.startswith("/") or ADMIN_URL.startswith("api/") or ADMIN_URL == "/":
+    raise ImproperlyConfigured(f"ADMIN_URL must be a relative path ending in / outside api/, such as staff/, "
+                               f"not {ADMIN_URL!r}")
+
+# django-axes throttles the admin login: after AXES_FAILURE_LIMIT failures for one username from one address,
+# that pair is refused (429) for AXES_COOLOFF_MINUTES. API tokens never pass through a login.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
 
 ROOT_URLCONF = "newsapi.urls"
 WSGI_APPLICATION = "newsapi.wsgi.application"
@@ -162,6 +185,7 @@ REST_FRAMEWORK = {
         "django_filters.rest_framework.DjangoFilterBackend",
         "newsapi.api.filters.StrictOrderingFilter",
     ],
+    "DEFAULT_PARSER_CLASSES": ["newsapi.api.parsers.JSONParser"],
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
@@ -236,7 +260,18 @@ LOGGING = {
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
 
+# Behind a proxy that terminates TLS: trust its X-Forwarded-Proto, so that HTTPS requests are known as such.
+if env_bool("TRUST_X_FORWARDED_PROTO", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
 if not DEBUG:
     SECURE_CONTENT_TYPE_NOSNIFF = True
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
+    # HTTPS only: plain HTTP is redirected, and browsers are told to use HTTPS for a year (HSTS). Set
+    # SECURE_SSL_REDIRECT=0 and SECURE_HSTS_SECONDS=0 only for a trial over plain HTTP (docker compose does).
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    SECURE_REDIRECT_EXEMPT = [r"^health/$"]  # load balancers and the compose health check ask over plain HTTP
+    SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)

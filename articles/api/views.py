@@ -5,7 +5,6 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
-from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 
 from articles import selectors
@@ -16,6 +15,7 @@ from extraction.document import build_document
 from ingestion.services import CREATED, article_ingest
 from newsapi.api.errors import reject_large_body
 from newsapi.api.exports import ExportMixin, export_schema
+from newsapi.api.parsers import JSONParser
 from newsapi.api.views import SubListMixin, reject_query_parameters
 
 from . import jsonld

@@ -80,7 +80,7 @@ class ClaimViewSet(ExportMixin, SubListMixin, viewsets.ReadOnlyModelViewSet):
         context = {**self.get_serializer_context(), "base_claim": claim}
         reject_query_parameters(request, allowed={"cursor", "page_size"})
         paginator = CursorPagination()
-        paginator.ordering = ("article__published_at", "id")
+        paginator.ordering = ("article_published_at", "id")
         page = paginator.paginate_queryset(queryset, request, view=self)
         return paginator.get_paginated_response(RelatedClaimSerializer(page, many=True, context=context).data)
 

@@ -6,6 +6,7 @@ Every error body has one shape (drf-standardized-errors):
 """
 
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.db import models
 from django.http import JsonResponse
 from django.views import defaults
@@ -68,6 +69,18 @@ class AutoSchema(StandardizedErrorsAutoSchema):
         if status_code == "413":
             return self.method in {"POST", "PUT", "PATCH"} and status_code not in responses
         return super()._should_add_error_response(responses, status_code)
+
+
+def json_bad_request(request, exception=None):
+    """400 for requests Django refuses before any view (a Host header not in ALLOWED_HOSTS): JSON under /api/."""
+    if request.path.startswith("/api/"):
+        detail = ("The Host header names a host this server does not answer to."
+                  if isinstance(exception, DisallowedHost) else "Bad request.")
+        return JsonResponse(
+            {"type": "client_error", "errors": [{"code": "bad_request", "detail": detail, "attr": None}]},
+            status=400,
+        )
+    return defaults.bad_request(request, exception)
 
 
 def json_not_found(request, exception=None):

@@ -1,7 +1,5 @@
 """Filter fields shared by the apps' FilterSets."""
 
-from datetime import timedelta
-
 import django_filters
 from django import forms
 from drf_spectacular.types import OpenApiTypes
@@ -28,7 +26,8 @@ class IsoDateTimeBoundField(forms.CharField):
                 "Enter an ISO 8601 date (2022-02-24) or date-time (2022-02-24T20:04:00Z).", code="invalid"
             ) from None
         if self.end_of_day and len(value.strip()) == 10:
-            moment = moment.replace(tzinfo=moment.tzinfo) + timedelta(days=1) - timedelta(microseconds=1)
+            # The day's last moment, written out: adding a day would overflow on 9999-12-31.
+            moment = moment.replace(hour=23, minute=59, second=59, microsecond=999999)
         return moment
 
 
@@ -52,7 +51,8 @@ class ObjectReferenceField(forms.CharField):
         value = super().clean(value)
         if not value:
             return None
-        lookup = {"pk": int(value)} if value.isdigit() else {"slug": value}
+        # ASCII digits only: str.isdigit() is also true of '³', which int() refuses.
+        lookup = {"pk": int(value)} if value.isascii() and value.isdigit() else {"slug": value}
         found = self.model.objects.filter(**lookup).first()
         if found is None:
             # User input goes in params, never into the message itself: django-filter %-formats messages.

@@ -105,12 +105,14 @@ def test_entity_sub_resources(api_client, world):
         ("/api/v1/quotes/?kind=rumour", "kind"),
         ("/api/v1/quotes/?speaker=nobody-at-all", "speaker"),
         ("/api/v1/quotes/?published_after=2024-02-30", "published_after"),
+        ("/api/v1/articles/?published_after=0001-01-01T00:00:00%2B01:00", "published_after"),
         ("/api/v1/claims/?value_min=many", "value_min"),
         ("/api/v1/claims/?value_max=1e", "value_max"),
         ("/api/v1/claims/?has_value=maybe", "has_value"),
         ("/api/v1/claims/?qualifier=roughly", "qualifier"),
         ("/api/v1/claims/?claimant=424242", "claimant"),
         ("/api/v1/claims/?entity=ghost", "entity"),
+        ("/api/v1/articles/?entity=%C2%B3", "entity"),  # a superscript digit: str.isdigit() but not int()
         ("/api/v1/claims/?article=999999", "article"),
         ("/api/v1/claims/?sort=value", "sort"),
     ],
@@ -119,3 +121,8 @@ def test_malformed_filter_values_are_400s_naming_the_parameter(api_client, world
     response = api_client.get(url)
     assert response.status_code == 400
     assert parameter in {error["attr"] for error in response.json()["errors"]}
+
+
+def test_date_bounds_at_the_ends_of_the_calendar(api_client, world):
+    assert api_client.get("/api/v1/articles/?published_before=9999-12-31").status_code == 200
+    assert api_client.get("/api/v1/claims/?published_after=0001-01-01").status_code == 200

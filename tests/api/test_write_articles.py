@@ -138,3 +138,11 @@ def test_an_article_posted_and_then_loaded_from_a_feed_is_stored_once(authed_cli
     assert "unchanged 1" in out.getvalue()
     assert Article.objects.count() == 1
     assert "\r" not in Article.objects.get().body
+
+
+def test_a_body_nested_100000_deep_is_a_400(authed_client):
+    deep = "[" * 100_000 + "]" * 100_000
+    response = authed_client.post("/api/v1/articles/", deep, content_type="application/json")
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["code"] == "parse_error"
+

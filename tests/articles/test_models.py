@@ -5,6 +5,7 @@ from django.db import IntegrityError, transaction
 
 from articles.models import Article, Entity, Mention, Quote
 from claims.models import Claim
+from extraction.types import MAX_FIGURE
 from tests.factories import ArticleFactory, ClaimFactory, EntityFactory, QuoteFactory
 
 pytestmark = pytest.mark.django_db
@@ -58,3 +59,10 @@ def test_a_figure_has_a_qualifier_and_a_statement_has_none():
 def test_an_article_must_have_a_title():
     assert refused(lambda: ArticleFactory(title=""))
     assert Quote.objects.count() == 0
+
+
+def test_a_figure_must_be_finite_and_bounded():
+    assert refused(lambda: ClaimFactory(value=float("inf"), qualifier="exact"))
+    assert refused(lambda: ClaimFactory(value=float("nan"), qualifier="exact"))
+    assert refused(lambda: ClaimFactory(value=-MAX_FIGURE * 10, qualifier="exact"))
+    ClaimFactory(value=MAX_FIGURE, qualifier="exact")

@@ -36,3 +36,16 @@ def test_extract_fails_on_an_unreadable_document(tmp_path):
     with pytest.raises(CommandError):
         call_command("extract", str(tmp_path / "empty.txt"), stdout=StringIO(), stderr=err)
     assert "empty.txt:1: the document is empty" in err.getvalue()
+
+
+def test_extract_prints_valid_json_for_a_400_digit_figure(tmp_path):
+    path = tmp_path / "huge.jsonl"
+    path.write_text(json.dumps({"title": "Impossible toll", "body": f"The ministry said {'9' * 400} soldiers were "
+                                "killed on Tuesday.", "published_at": "2025-06-03T10:00:00Z"}), encoding="utf-8")
+    out = StringIO()
+    call_command("extract", str(path), stdout=out)
+
+    def refuse(constant):
+        raise AssertionError(f"extract printed {constant}, which is not JSON")
+    claims = json.loads(out.getvalue(), parse_constant=refuse)["claims"]
+    assert [(claim["value"], claim["qualifier"]) for claim in claims] == [(None, None)]

@@ -144,3 +144,23 @@ def test_a_document_over_the_size_limit_fails_alone_with_a_clear_reason(tmp_path
     assert Article.objects.count() == 1  # the one under the limit still loads
     assert f"{tmp_path / 'b_huge.txt'}" in err.getvalue()
     assert "characters long; extraction reads at most" in err.getvalue()
+
+
+def test_two_records_of_one_url_in_a_file_settle_on_the_later_and_a_rerun_changes_nothing(tmp_path):
+    earlier = dict(BRIDGE_ARTICLE_JSON, body="The bridge stayed shut on Friday. Engineer Tomasz Wojcik said 2 lanes "
+                                              "were cracked.")
+    (tmp_path / "feed.jsonl").write_text(json.dumps(earlier) + "\n" + json.dumps(BRIDGE_ARTICLE_JSON) + "\n")
+
+    def snapshot():
+        return {model.__name__: sorted(model.objects.values_list("pk", flat=True)) for model in
+                (Article, Entity, Mention, Quote, Claim)}
+
+    output, _ = load(tmp_path)
+    assert f"superseded: {tmp_path / 'feed.jsonl'}:1: https://example.org/bridge-reopens is given again at " \
+           f"{tmp_path / 'feed.jsonl'}:2, which is stored" in output
+    assert "loaded 1 (new 1, updated 0), unchanged 0, failed 0, superseded 1" in output
+    assert Article.objects.get().body == BRIDGE_ARTICLE_JSON["body"]
+    first = snapshot()
+    output, _ = load(tmp_path)
+    assert "loaded 0 (new 0, updated 0), unchanged 1, failed 0, superseded 1" in output
+    assert snapshot() == first

@@ -33,10 +33,10 @@ class Command(BaseCommand):
                 self.stderr.write(f"failed: {result.location}: {error}")
                 continue
             if output_dir is None:
-                self.stdout.write(json.dumps(payload, ensure_ascii=False))
+                self.stdout.write(json.dumps(payload, ensure_ascii=False, allow_nan=False))
                 continue
             # One file per input file; JSON Lines inputs get one per line.
             stem = result.path.stem if result.path.suffix == ".txt" or not result.line else f"{result.path.stem}-{result.line}"
-            (output_dir / f"{stem}.json").write_text(json.dumps(payload, ensure_ascii=False, indent=2), encoding="utf-8")
+            (output_dir / f"{stem}.json").write_text(json.dumps(payload, ensure_ascii=False, allow_nan=False, indent=2), encoding="utf-8")
         if failed:
             raise CommandError(f"{failed} document(s) could not be read")

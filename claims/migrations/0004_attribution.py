@@ -7,7 +7,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('articles', '0004_attribution'),
-        ('claims', '0002_measures'),
+        ('claims', '0003_claim_value_bounded'),
     ]
 
     operations = [
