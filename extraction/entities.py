@@ -294,7 +294,7 @@ class NameFacts:
             next_word=part.after[0].lower if part.after else "",
             previous_word=part.before[-1].lower if part.before else "",
             first_name_gender=first_names().get(words[0]) if len(words) > 1 else None,
-            place=lookup_place(part.name), lowercase_words=lowercase_words,
+            place=_place_of(part.name), lowercase_words=lowercase_words,
         )
 
     @property
@@ -382,6 +382,14 @@ def place_head(f: NameFacts) -> Typing | None:
     return None
 
 
+def organisation_kind_before(f: NameFacts) -> Typing | None:
+    """"the news agency Tanjug", "the Dutch bank Rabobank": a kind of organisation just before the name."""
+    before = f.part.before
+    if before and before[-1].text.islower() and before[-1].text in lexicon.ORGANIZATION_KINDS:
+        return ORGANIZATION, None
+    return None
+
+
 def gazetteer_place(f: NameFacts) -> Typing | None:
     """A town of the gazetteer, unless the name reads as a person's; a single word only when the town is
     big or follows "in", "at"..., and never a common word opening a sentence."""
@@ -438,12 +446,21 @@ TYPING_RULES: tuple[tuple[str, object], ...] = (
     ("newspaper", newspaper),
     ("organisation head", organisation_head),
     ("place head", place_head),
+    ("organisation kind before", organisation_kind_before),
     ("gazetteer place", gazetteer_place),
     ("person cues", person_cues),
     ("surname after title", surname_after_title),
     ("place head after", place_head_after),
     ("organisation head after", organisation_head_after),
 )
+
+
+def _place_of(name: str) -> Place | None:
+    """The gazetteer place a name spells, also in capitals ("BONN", a dateline's city)."""
+    place = lookup_place(name)
+    if place is None and name.isupper() and len(name) > 3:
+        place = lookup_place(name.title())
+    return place
 
 
 def _classify(part: Part, lowercase_words: frozenset[str]) -> None:

@@ -292,3 +292,11 @@ SPEECH_LEMMAS = {
     'repeat', 'reply', 'report', 'respond', 'say', 'scream', 'shout', 'state', 'stress', 'suggest', 'tell',
     'testify', 'tweet', 'urge', 'vow', 'warn', 'whisper', 'write', 'yell',
 }
+
+# Lower-case nouns for a kind of organisation that stand before its name: "the news agency Tanjug",
+# "the carrier El Al", "the Dutch bank Rabobank".
+ORGANIZATION_KINDS = {
+    'agency', 'airline', 'bank', 'broadcaster', 'carmaker', 'carrier', 'chain', 'charity', 'club', 'company',
+    'conglomerate', 'daily', 'firm', 'group', 'insurer', 'lender', 'manufacturer', 'maker', 'magazine', 'network',
+    'newspaper', 'operator', 'party', 'publisher', 'retailer', 'startup', 'supermarket', 'tabloid', 'weekly',
+}

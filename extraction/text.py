@@ -6,10 +6,11 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-# Abbreviations (U.S.), words with inner hyphens or apostrophes (al-Sadr, S-300, don't),
+# Web addresses (Secunia.com), abbreviations (U.S.), words with inner hyphens or apostrophes (al-Sadr, S-300, don't),
 # a possessive 's as its own token, numbers with separators, any other character.
 _TOKEN = re.compile(
-    r"(?:[A-Z]\.){2,}"
+    r"[^\W\d_][\w-]*\.(?:com|org|net|gov|edu|io)\b"  # a web address as a name: "Secunia.com"
+    r"|(?:[A-Z]\.){2,}"
     r"|[^\W\d_](?:\w|[-'’&](?=\w))*?(?=['’][sS]\b)"
     r"|['’][sS]\b"
     r"|\d+(?:[.,]\d+)*"
