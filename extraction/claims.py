@@ -85,11 +85,14 @@ def extract_claims(
 ) -> list[Claim]:
     text, sentences = read.string, read.sentences
     direct = [(position, q) for position, q in enumerate(quotes) if q.kind in {"direct", "partial"}]
+    # Sentences that hold a direct quote, found once (a quote may run over several sentences).
+    quoted = {number for q in quotes if q.kind == "direct"
+              for number in range(read.sentence_index(q.start), read.sentence_index(q.end - 1) + 1)}
     claims: list[Claim] = []
     for number, sentence in enumerate(sentences):
         tokens = sentence.tokens
         found = _counts(tokens, index)
-        continued = _reported_continuation(sentences, attributions, number)
+        continued = _reported_continuation(sentences, attributions, number, quoted)
         source = attributions[number] or (continued.by("continuation") if continued else None)
         sentence_claims: list[Claim] = []
         for count in found:
@@ -496,14 +499,17 @@ def _continues_list(tokens: tuple[Token, ...]) -> bool:
     return len(tokens) > 1 and tokens[0].lower in {"among", "including", "these", "of", "they"}
 
 
-def _reported_continuation(sentences: list[Sentence], attributions: list, number: int):
+def _reported_continuation(sentences: list[Sentence], attributions: list, number: int, quoted: set[int]):
     """A sentence in backshifted reported speech ("undernourishment would increase by 49 percent") with no
-    source of its own goes on reporting the source of the sentence before it in its paragraph."""
+    source of its own goes on reporting the source of the sentence before it in its paragraph that reports
+    in its own words: a direct quote between them is closed, and does not carry on."""
     if not any(token.lower == "would" for token in sentences[number].tokens):
         return None
     for k in range(number - 1, -1, -1):
         if sentences[k].paragraph != sentences[number].paragraph:
             return None
+        if k in quoted:
+            continue
         if attributions[k] is not None and attributions[k].speaker:
             return attributions[k]
     return None

@@ -189,3 +189,13 @@ def test_a_partitive_count_takes_the_noun_after_of_and_its_owner():
 def test_one_of_the_things_is_a_selection_not_a_count():
     result = run("It was one of the reasons for the delay, and one of their pilots said so.")
     assert [c.value for c in result.claims if c.value is not None] == []
+
+
+def test_backshifted_speech_continues_the_reported_source_not_a_closed_direct_quote():
+    result = run('The researchers estimated that demand would grow sharply. As coauthor Jane Roe told a newspaper, '
+                 '"The projections are quite consistent." By 2050, hunger would increase by 49 percent.')
+    [claim] = claims_with(result, 49)
+    assert (claim.claimant, claim.attribution) == ("The researchers", "continuation")
+    # Positive control: with no quote between them, the sentence before is the source.
+    result = run("As coauthor Jane Roe told a newspaper, demand would grow. By 2050, hunger would increase by 49 percent.")
+    assert claims_with(result, 49)[0].claimant == "Jane Roe"
