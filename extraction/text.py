@@ -24,6 +24,8 @@ ABBREVIATIONS = {
     "rep", "jr", "sr", "vs", "no", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul",
     "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est", "dept", "fig", "vol", "ft", "km", "cm",
 }
+# News sentences are far shorter (a long one is 60 tokens); longer stretches are cut (see _bounded).
+MAX_SENTENCE_TOKENS = 150
 _SENTENCE_STARTERS = {"The", "He", "She", "It", "They", "We", "I", "A", "An", "In", "But", "This", "That"}
 
 
@@ -87,7 +89,20 @@ def split_sentences(text: str) -> list[Sentence]:
                     begin = end
         if begin < len(tokens):
             sentences.append(Sentence(tokens[begin].start, tokens[-1].end, tuple(tokens[begin:]), index))
-    return sentences
+    return [piece for sentence in sentences for piece in _bounded(sentence)]
+
+
+def _bounded(sentence: Sentence) -> list[Sentence]:
+    """A "sentence" longer than MAX_SENTENCE_TOKENS (a list, a table, an unpunctuated flood) cut into
+    pieces, so that the rules' work per sentence stays bounded and a document's cost linear."""
+    tokens = sentence.tokens
+    if len(tokens) <= MAX_SENTENCE_TOKENS:
+        return [sentence]
+    return [
+        Sentence(tokens[k].start, tokens[min(k + MAX_SENTENCE_TOKENS, len(tokens)) - 1].end,
+                 tokens[k:k + MAX_SENTENCE_TOKENS], sentence.paragraph)
+        for k in range(0, len(tokens), MAX_SENTENCE_TOKENS)
+    ]
 
 
 def _attached(tokens: list[Token], i: int) -> bool:
