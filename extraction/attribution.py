@@ -177,8 +177,10 @@ FIRST_AND_SECOND_PERSON = {"i", "we", "you"}
 MAX_QUOTE_TOKENS_READ = 60
 MAX_ANCESTORS = 12
 SENTENCE_WINDOW = 40
+# Dependencies whose verb takes its subject from the verb above it.
+SHARED_SUBJECT_DEPENDENCIES = {"conj", "xcomp", "advcl", "pcomp"}
 # How far up the parse a quote's words may climb to reach the verb that reports them.
-MAX_CLIMB = 3
+MAX_CLIMB = 4
 
 
 def parsed_source(text: Text, start: int, end: int, speech_only: bool = True) -> ParsedSource | None:
@@ -224,15 +226,16 @@ def _governing_verb(quoted: list, inside: set[int], wanted=_is_speech):
     ("“...,” he said" is read either way by the parser). Looks no further than MAX_CLIMB steps up, and
     SENTENCE_WINDOW tokens either side, so that a flood of quotation marks stays linear."""
     for token in quoted[:MAX_QUOTE_TOKENS_READ]:
-        climbed = 0
+        walked = climbed = 0
         for ancestor in token.ancestors:
-            climbed += 1
-            if climbed > MAX_ANCESTORS:
+            walked += 1
+            if walked > MAX_ANCESTORS:
                 break
             if ancestor.i in inside:
                 continue
             if wanted(ancestor):
                 return ancestor
+            climbed += 1
             if climbed >= MAX_CLIMB:
                 break
     for token in _around(quoted):
@@ -252,7 +255,7 @@ def _around(quoted: list) -> list:
 
 def _subject_phrase(verb, inside: set[int]):
     """(first token, last token, method) of the speaker phrase of a speech verb, or None."""
-    for _ in range(2):
+    for _ in range(3):
         subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i not in inside), None)
         if subject is not None and subject.lower_ in RELATIVE_PRONOUNS:
             # "Smith, who said ...": the name the clause is about, when the parse ties it to a name.
@@ -264,8 +267,12 @@ def _subject_phrase(verb, inside: set[int]):
             # "footage of Clinton asking ...": the participle's noun, when it names someone.
             subject = verb.head if _names_someone(verb.head) else None
             break
-        if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.i not in inside:
-            verb = verb.head  # "X smiled and said ..."
+        if verb.dep_ in SHARED_SUBJECT_DEPENDENCIES:
+            # "X smiled and said ...", "X went on to say ...", "X responded by saying ...": the verb
+            # whose subject this one shares.
+            verb = next((a for a in verb.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+            if verb is None or verb.i in inside:
+                return None
             continue
         return None
     if subject is None or subject.pos_ in {"NUM", "PUNCT"}:
