@@ -183,11 +183,12 @@ SHARED_SUBJECT_DEPENDENCIES = {"conj", "xcomp", "advcl", "pcomp"}
 MAX_CLIMB = 4
 
 
-def parsed_source(text: Text, start: int, end: int, speech_only: bool = True) -> ParsedSource | None:
-    """The speaker of the quote text[start:end] by the dependency parse: the subject of the speech verb
-    that governs the quote, "according to X" beside it, or None. With `speech_only` off, any verb that
-    governs the quote will do (method `clause_subject`): "Gingrich dismissed Estonia as “the suburbs”"."""
-    tokens = list(text.parse.tokens_between(start, end))
+def parsed_source(text: Text, pieces: list[tuple[int, int]], speech_only: bool = True) -> ParsedSource | None:
+    """The speaker of a quote (its `pieces`: one stretch, or two around an interruption such as
+    ', Mr. Obama said, ') by the dependency parse: the subject of the speech verb that governs the
+    quote, "according to X" beside it, or None. With `speech_only` off, any verb that governs the quote
+    will do (method `clause_subject`): "Gingrich dismissed Estonia as “the suburbs”"."""
+    tokens = [found for start, end in pieces for found in text.parse.tokens_between(start, end)]
     if not tokens:
         return None
     # A quote over several paragraphs is read in its first paragraph, then its last.

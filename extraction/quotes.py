@@ -165,7 +165,7 @@ def _parsed_attribution(read: Text, item: _Joined, index: EntityIndex, speech_on
                         ) -> Attribution | None:
     """The speaker the dependency parse gives: the subject of the speech verb that governs the quote (or,
     with `speech_only` off, of any verb that does)."""
-    found = parsed_source(read, item.start, item.end, speech_only)
+    found = parsed_source(read, item.pieces, speech_only)
     if found is None:
         return None
     start, end = index.widen(found.start, found.end)  # the parser's span may cut a name ("al-Maliki")
@@ -405,8 +405,8 @@ def _attribution_after(
             if after:
                 return resolve_tokens(text, after, index, _cue(tokens, k))
             return None
-        if token.text in {".", ";"}:
-            break
+        if token.text in {".", ";"} and not (token.text == "." and k > 0 and tokens[k - 1].lower in ABBREVIATIONS):
+            break  # the sentence ends here, unless the stop is a title's ("Mr. Obama said")
     return None
 
 

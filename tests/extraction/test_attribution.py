@@ -12,7 +12,7 @@ from .helpers import quote, run
 def parsed(sentence: str, quoted: str):
     text = Text(sentence)
     start = sentence.index(quoted)
-    found = parsed_source(text, start, start + len(quoted))
+    found = parsed_source(text, [(start, start + len(quoted))])
     return (sentence[found.start:found.end], found.method) if found else None
 
 
@@ -61,3 +61,20 @@ def test_confidence_is_the_measured_table_and_none_without_a_method():
     assert 0 < confidence("parse") <= 1 and 0 < confidence("pronoun") <= 1
     assert confidence("parse") > confidence("pronoun")  # what the development sets measured
     assert confidence(None) is None
+
+
+def test_a_quote_interrupted_by_a_titled_speaker_is_theirs():
+    result = run('"By locking in the deal," Mr. Obama said, "we could go to India and Brazil next."')
+    found = quote(result, "By locking in the deal")
+    assert found.speaker == "Obama" and found.speaker_text == "Mr. Obama"
+
+
+def test_the_parse_reads_around_an_interruption_not_inside_it():
+    sentence = '"By locking in the deal," Mr. Obama said, "we could go to India next."'
+    text = Text(sentence)
+    first, second = sentence.index("By locking"), sentence.index("we could")
+    pieces = [(first, first + len("By locking in the deal,")), (second, second + len("we could go to India next."))]
+    found = parsed_source(text, pieces)
+    assert (sentence[found.start:found.end], found.method) == ("Mr. Obama", "parse")
+    # Control: read as one stretch, the interruption is inside the quote and names no one.
+    assert parsed_source(text, [(first, pieces[1][1])]) is None
