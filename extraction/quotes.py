@@ -31,7 +31,8 @@ from .entity_index import EntityIndex
 from .text import ABBREVIATIONS, Sentence, Text, Token, paragraphs
 from .types import Quote
 
-PAIRS = {"“": "”", "„": "“”", "«": "»", '"': '"', "‘": "’", "‹": "›"}
+# Each opening mark and the marks that close it; typed text mixes straight and curly marks ("...” or “...").
+PAIRS = {"“": "”\"", "„": "“”", "«": "»", '"': '"”', "‘": "’", "‹": "›"}
 PARTIAL_MAX_WORDS = 3
 ADVERBS = {"also", "later", "then", "further", "again", "has", "had", "have", "once", "previously", "earlier",
            "recently", "today", "yesterday", "reportedly", "publicly", "separately", "subsequently",
@@ -182,12 +183,16 @@ def _transcript_label(read: Text, item: _Joined, index: EntityIndex) -> Attribut
     text = read.string
     paragraph_start = text.rfind("\n", 0, item.start) + 1
     for position in (item.start, paragraph_start):
-        label = _TRANSCRIPT_LABEL.match(text, position)
-        if label and label.group().split()[0] not in lexicon.NON_NAME_WORDS and (
-            label.group().isupper() or index.in_span(label.start(), label.end())
-        ):
+        label = _label_at(text, position)
+        if label and (label.group().isupper() or index.in_span(label.start(), label.end())):
             return resolve(text, label.start(), label.end(), index, ":", "transcript")
     return None
+
+
+def _label_at(text: str, position: int):
+    """A transcript's speaker label at `position` ("WALLACE: ", "Mr. Pence: "), or None."""
+    label = _TRANSCRIPT_LABEL.match(text, position)
+    return label if label and label.group().split()[0] not in lexicon.NON_NAME_WORDS else None
 
 
 def _found(attribution: Attribution | None) -> Attribution | None:
@@ -313,8 +318,10 @@ def _join_interrupted(text: str, spans: list[_RawQuote]) -> list[_Joined]:
     """“Ukraine,” he said, “is defending itself” is one quote."""
     joined: list[_Joined] = []
     for span in spans:
-        if joined and span.continues and joined[-1].left_open and joined[-1].paragraph == span.paragraph - 1:
-            # A quote running over paragraphs is one quote.
+        if joined and span.continues and joined[-1].left_open and joined[-1].paragraph == span.paragraph - 1 and (
+            not _label_at(text, span.start)
+        ):
+            # A quote running over paragraphs is one quote; in a transcript, a new speaker's label starts another.
             last = joined[-1]
             last.pieces.append((span.start, span.end))
             last.close, last.paragraph, last.left_open = span.end, span.paragraph, span.left_open

@@ -152,3 +152,16 @@ def test_quoted_words_continuing_the_authors_sentence_are_partial():
 def test_a_speech_verb_with_an_object_reports_no_clause():
     result = run("Rayan Toure added a third goal after 67 minutes.")
     assert [q for q in result.quotes if q.kind == "indirect"] == []
+
+
+def test_transcript_labels_name_each_paragraphs_speaker():
+    result = run('A partial transcript follows:\n\n"HOST: Why did the council vote no?\n\n'
+                 '"MAYOR: Because the pier needs repairs first, and we will do them this year."')
+    assert quote(result, "HOST: Why did the council").speaker == "HOST"
+    assert quote(result, "MAYOR: Because the pier").speaker == "MAYOR"  # a new label starts a new quote
+
+
+def test_a_straight_opening_mark_closes_with_a_curly_one():
+    result = run('"The pier will reopen in May,” said Mayor Ana Ruiz. Crowds cheered.')
+    found = quote(result, "The pier will reopen")
+    assert found.text == "The pier will reopen in May" and found.speaker == "Ana Ruiz"
