@@ -139,7 +139,8 @@ def resolve(text: str, start: int, end: int, index: EntityIndex, cue: str | None
         return Attribution(persons[-1][2].name, phrase, cue, True, method)
     head = words[-1].strip("'’").lower()
     if first in {"the", "this", "that"} and head in GENERIC_SPEAKERS:
-        person = index.last_person_before(start)
+        # "the mayor": the last person named with that title ("Mayor Bill de Blasio"), else the last person.
+        person = index.last_person_titled(start, head) or index.last_person_before(start)
         if person is not None:
             return Attribution(person.name, phrase, cue, True, "role_noun")
     if first in {"the", "this"} and head in GENERIC_ORGANIZATIONS and len(words) <= 3:

@@ -12,6 +12,8 @@ from .types import Entity
 # one is looked for: antecedents are near, and a bounded look keeps long documents linear.
 PRONOUN_CANDIDATES = 3
 MAX_ANTECEDENT_DISTANCE = 5_000
+# How far before a name its title is looked for: "Senate Majority Leader Mitch McConnell".
+TITLE_REACH = 40
 # How far back "the company" or "the official" looks for what it stands for.
 MAX_LOOKBACK = 20_000
 
@@ -112,6 +114,20 @@ class EntityIndex:
     def _is_quoted(self, position: int) -> bool:
         k = bisect_right(self._quoted_starts, position) - 1
         return k >= 0 and position < self._quoted_ends[k]
+
+    def last_person_titled(self, offset: int, title: str) -> Entity | None:
+        """The last person before `offset` named once right after `title` ("Mayor Bill de Blasio" for
+        "the mayor"), looking no further back than MAX_LOOKBACK."""
+        if self.text is None:
+            return None
+        title = title.lower()
+        for start, _, entity in self._before(offset):
+            if entity.type != PERSON or self._is_quoted(start):
+                continue
+            words_before = self.text.string[max(0, start - TITLE_REACH):start].lower().replace(".", " ").split()
+            if title in words_before[-3:]:
+                return entity
+        return None
 
     def _is_subject(self, start: int, end: int) -> bool:
         k = bisect_left(self._subject_heads, start)

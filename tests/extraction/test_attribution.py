@@ -78,3 +78,12 @@ def test_the_parse_reads_around_an_interruption_not_inside_it():
     assert (sentence[found.start:found.end], found.method) == ("Mr. Obama", "parse")
     # Control: read as one stretch, the interruption is inside the quote and names no one.
     assert parsed_source(text, [(first, pieces[1][1])]) is None
+
+
+def test_a_role_noun_is_the_last_person_named_with_that_title():
+    result = run('Tom Baker, a builder, toured the pier with Mayor Ana Ruiz. "It reopens in May," the mayor said.')
+    found = quote(result, "It reopens in May")
+    assert (found.speaker, found.attribution) == ("Ana Ruiz", "role_noun")
+    # Control: a title no one was named with falls back to the person last named as a subject.
+    result = run('Tom Baker, a builder, toured the pier with Mayor Ana Ruiz. "It reopens in May," the official said.')
+    assert quote(result, "It reopens in May").speaker == "Tom Baker"
