@@ -77,7 +77,10 @@ def judge_polnear(scorer, gold_dir: Path, pred_dir: Path, right: Counter, judged
             best = max(quotes, key=lambda q: overlap(q, item), default=None)
             if best is None or not overlap(best, item) or not best.get("speaker"):
                 continue
-            tally(best, scorer.speaker_verdict(item, best, aliases).startswith("right"), right, judged)
+            verdict = scorer.speaker_verdict(item, best, aliases)
+            if verdict.startswith("weak"):
+                continue  # a pronoun source the corpus never resolved: its truth is unknown
+            tally(best, verdict.startswith("right"), right, judged)
 
 
 def tally(item: dict, ok: bool, right: Counter, judged: Counter) -> None:
