@@ -52,6 +52,7 @@ class ArticleViewSet(ExportMixin, SubListMixin, mixins.ListModelMixin, mixins.Re
     ordering = ["-published_at", "-id"]
     detail_actions = {"retrieve", "create", "entities"}
     parser_classes = [JSONParser]  # articles are posted as JSON only
+    write_permissions = {"create": ["articles.add_article"]}
     csv_filename = "articles"
     csv_columns = [
         ("id", lambda a: a.pk), ("title", lambda a: a.title), ("subtitle", lambda a: a.subtitle),
@@ -73,7 +74,7 @@ class ArticleViewSet(ExportMixin, SubListMixin, mixins.ListModelMixin, mixins.Re
         return ArticleDetailSerializer if self.action in self.detail_actions else ArticleListSerializer
 
     @extend_schema(
-        summary="Post an article for extraction (token required)",
+        summary="Post an article for extraction (ingest or editor token)",
         description=(
             "Runs the extraction and stores the article as the loader does. Idempotent on content: posting the "
             "same title, subtitle, body and date again answers 200 with the stored article and adds no rows. "
