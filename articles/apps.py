@@ -9,3 +9,4 @@ class ArticlesConfig(AppConfig):
         from newsapi.roles import sync_after_migrate
 
         post_migrate.connect(sync_after_migrate, dispatch_uid="newsapi-roles-sync")
+        from . import history  # noqa: F401  (connects the audit receiver)

@@ -263,6 +263,8 @@ SPECTACULAR_SETTINGS = {
         "EntityTypeEnum": "articles.models.EntityType.choices",
         "QuoteKindEnum": "articles.models.QuoteKind.choices",
         "QualifierEnum": "claims.models.Qualifier.choices",
+        "ItemStatusEnum": "articles.models.ItemStatus.choices",
+        "EditableStatusEnum": "articles.models.EditableStatus.choices",
     },
     "POSTPROCESSING_HOOKS": ["drf_standardized_errors.openapi_hooks.postprocess_schema_enums"],
 }
