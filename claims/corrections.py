@@ -55,7 +55,7 @@ def claim_correct(*, claim: Claim, by, changes: dict[str, Any], note: str = "") 
     unknown = set(changes) - CLAIM_FIELDS
     if unknown:
         raise ValueError(f"not correctable: {', '.join(sorted(unknown))}")
-    claim = Claim.objects.select_for_update().select_related("measure__subject").get(pk=claim.pk)
+    claim = Claim.objects.select_for_update(of=("self",)).select_related("measure__subject").get(pk=claim.pk)
     history_baseline(claim)
     old_measure = claim.measure_id
     verified = changes.pop("verified", True)
