@@ -1,6 +1,24 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
+from .history import history_baseline
 from .models import Article, Entity, EntityAlias, Mention, Quote, Source
+from .services import verify
+
+
+class EditorAdmin(SimpleHistoryAdmin):
+    """Admin edits are audited like the API's (who, when, the row before and after: the History button) and
+    leave the item verified, so that reloads and re-extraction keep them."""
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), "verified_by", "verified_at", "updated_at"]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            history_baseline(obj)
+        if form.changed_data and not (form.changed_data == ["verified"] and not obj.verified):
+            verify(obj, by=request.user)
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(Source)
@@ -33,9 +51,10 @@ class EntityAliasInline(admin.TabularInline):
 
 
 @admin.register(Entity)
-class EntityAdmin(admin.ModelAdmin):
-    list_display = ["name", "type", "slug", "country_code"]
-    list_filter = ["type", "country_code"]
+class EntityAdmin(EditorAdmin):
+    list_display = ["name", "type", "slug", "country_code", "verified", "merged_into"]
+    list_filter = ["type", "country_code", "verified"]
+    raw_id_fields = ["merged_into"]
     search_fields = ["name", "slug", "alias_set__name"]
     inlines = [EntityAliasInline]
 
@@ -56,8 +75,8 @@ class MentionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Quote)
-class QuoteAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "kind", "speaker", "speaker_text", "cue", "article"]
-    list_filter = ["kind", "cue"]
+class QuoteAdmin(EditorAdmin):
+    list_display = ["__str__", "kind", "speaker", "speaker_text", "cue", "article", "status", "verified"]
+    list_filter = ["kind", "status", "verified"]
     search_fields = ["text", "speaker_text", "speaker__name"]
     raw_id_fields = ["article", "speaker"]

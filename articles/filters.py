@@ -3,10 +3,30 @@
 import django_filters
 from django.db.models import Exists, OuterRef, Q
 
-from newsapi.api.fields import IsoDateTimeBoundFilter, ObjectReferenceFilter
+from newsapi.api.fields import IsoDateTimeBoundFilter, ObjectReferenceFilter, StrictBooleanFilter
 
-from .models import Article, AttributionMethod, Entity, EntityType, Mention, Quote, QuoteKind, Source
+from .models import Article, AttributionMethod, Entity, EntityType, ItemStatus, Mention, Quote, QuoteKind, Source
 from .search import search_articles
+
+
+def updated_after_filter() -> IsoDateTimeBoundFilter:
+    return IsoDateTimeBoundFilter(
+        field_name="updated_at", lookup_expr="gte",
+        help_text="Changed at or after this ISO 8601 date or date-time (incremental sync: pass the time of your "
+                  "last sync, or the largest `updated_at` you hold).",
+    )
+
+
+def verified_filter() -> StrictBooleanFilter:
+    return StrictBooleanFilter(field_name="verified", help_text="true: corrected or confirmed by an editor; false: not.")
+
+
+class SourceFilterSet(django_filters.FilterSet):
+    updated_after = updated_after_filter()
+
+    class Meta:
+        model = Source
+        fields = ["updated_after"]
 
 
 class ArticleFilterSet(django_filters.FilterSet):
@@ -28,10 +48,11 @@ class ArticleFilterSet(django_filters.FilterSet):
     entity = ObjectReferenceFilter(
         model=Entity, method="filter_entity", help_text="Articles that mention this entity (its id or slug)."
     )
+    updated_after = updated_after_filter()
 
     class Meta:
         model = Article
-        fields = ["search", "published_after", "published_before", "source", "entity"]
+        fields = ["search", "published_after", "published_before", "source", "entity", "updated_after"]
 
     def filter_search(self, queryset, name, value):
         return search_articles(queryset, value)
@@ -47,10 +68,12 @@ class EntityFilterSet(django_filters.FilterSet):
         queryset=Article.objects.all(), field_name="mentions__article", distinct=True,
         help_text="Entities this article (id) mentions.",
     )
+    verified = verified_filter()
+    updated_after = updated_after_filter()
 
     class Meta:
         model = Entity
-        fields = ["type", "search", "article"]
+        fields = ["type", "search", "article", "verified", "updated_after"]
 
     def filter_search(self, queryset, name, value):
         return queryset.filter(Q(name__icontains=value) | Q(alias_set__name__icontains=value)).distinct()
@@ -79,6 +102,13 @@ class AttributedFilterSet(PublishedInArticleFilterSet):
     attribution = django_filters.ChoiceFilter(
         choices=AttributionMethod.choices, help_text="How the source was found: cue, parse, pronoun ...",
     )
+    status = django_filters.ChoiceFilter(
+        choices=ItemStatus.choices,
+        help_text="Without it, lists show active items only; rejected: editors' rejections; orphaned: verified "
+                  "items whose text left the article.",
+    )
+    verified = verified_filter()
+    updated_after = updated_after_filter()
 
 
 class QuoteFilterSet(AttributedFilterSet):
@@ -93,4 +123,4 @@ class QuoteFilterSet(AttributedFilterSet):
     class Meta:
         model = Quote
         fields = ["speaker", "speaker_text", "kind", "article", "search", "published_after", "published_before",
-                  "min_confidence", "attribution"]
+                  "min_confidence", "attribution", "status", "verified", "updated_after"]

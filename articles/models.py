@@ -1,8 +1,10 @@
 """Articles and what was extracted from them: entities, mentions, quotes."""
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
 
 
 class EntityType(models.TextChoices):
@@ -31,6 +33,7 @@ class AttributionMethod(models.TextChoices):
     PRONOUN = "pronoun", '"he", "she", "they": the last compatible person or source'
     NEIGHBOUR = "neighbour", "Another quote of the paragraph names the speaker"
     CONTINUATION = "continuation", "Continues the source of its paragraph or the paragraph before"
+    EDITOR = "editor", "An editor named the source"
 
 
 class Attributed(models.Model):
@@ -49,12 +52,61 @@ class Attributed(models.Model):
         abstract = True
 
 
+class ItemStatus(models.TextChoices):
+    ACTIVE = "active", "Stands in the article"
+    REJECTED = "rejected", "An editor rejected it as wrong"
+    ORPHANED = "orphaned", "Verified, but its text is gone from the article's new content"
+
+
+# The statuses an editor sets; orphaned is set by realignment only.
+EditableStatus = models.TextChoices("EditableStatus", [("ACTIVE", ("active", "Stands in the article")),
+                                                       ("REJECTED", ("rejected", "An editor rejected it as wrong"))])
+
+
+class Verified(models.Model):
+    """Something an editor corrected or confirmed: extraction never replaces it."""
+
+    verified = models.BooleanField(default=False, help_text="An editor corrected or confirmed it.")
+    verified_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
+    verified_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    class Meta:
+        abstract = True
+
+
+class Reviewed(Verified):
+    """An extracted item an editor may also reject; one whose text left the article is kept as orphaned."""
+
+    status = models.CharField(max_length=8, choices=ItemStatus.choices, default=ItemStatus.ACTIVE)
+
+    class Meta:
+        abstract = True
+
+
+class HistoryExtras(models.Model):
+    """Added to every history row: changes of related rows the snapshot cannot show (aliases, subjects)."""
+
+    related_changes = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+def history(**options) -> HistoricalRecords:
+    """Audit of every save (API, admin, loader): who, when, the row before and after, and a note."""
+    return HistoricalRecords(bases=[HistoryExtras], excluded_fields=["updated_at"],
+                             history_change_reason_field=models.TextField(null=True), **options)
+
+
 class Source(models.Model):
     """A publisher of articles."""
 
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
     homepage_url = models.URLField(blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["name"]
@@ -99,8 +151,10 @@ class Article(models.Model):
         return "\n\n".join(parts)
 
 
-class Entity(models.Model):
-    """One real-world person, organisation, place or product, across all articles."""
+class Entity(Verified):
+    """One real-world person, organisation, place or product, across all articles.
+
+    An entity merged into another stays as a pointer to it (`merged_into`), with no names or figures of its own."""
 
     name = models.CharField(max_length=300, help_text="The fullest name any article uses.")
     type = models.CharField(max_length=12, choices=EntityType.choices)
@@ -109,6 +163,9 @@ class Entity(models.Model):
     latitude = models.FloatField(null=True, blank=True)
     longitude = models.FloatField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    merged_into = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+                                    help_text="The entity this duplicate was folded into.")
+    history = history()
 
     class Meta:
         ordering = ["name", "id"]
@@ -183,7 +240,7 @@ class Mention(OffsetSpan):
         return self.text
 
 
-class Quote(OffsetSpan, Attributed):
+class Quote(OffsetSpan, Attributed, Reviewed):
     """Speech or writing that an article attributes to someone."""
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes")
@@ -193,6 +250,7 @@ class Quote(OffsetSpan, Attributed):
     speaker_text = models.CharField(max_length=300, blank=True, help_text='The speaker as worded: "Kiev sources".')
     cue = models.CharField(max_length=100, blank=True, help_text='The attribution: "said", "according to".')
     sentence = models.TextField(blank=True)
+    history = history()
 
     class Meta:
         ordering = ["article", "start"]

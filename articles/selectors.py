@@ -3,7 +3,7 @@
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
-from .models import Article, Entity, EntityAlias, Mention, Quote
+from .models import Article, Entity, EntityAlias, ItemStatus, Mention, Quote
 
 
 def count_subquery(queryset: QuerySet, field: str = "pk") -> Subquery:
@@ -24,7 +24,9 @@ def article_count_subquery() -> Subquery:
 
 
 def entity_list() -> QuerySet:
-    return Entity.objects.prefetch_related("alias_set").annotate(article_count=article_count_subquery())
+    # Entities merged into another are pointers, not entities of their own.
+    return Entity.objects.filter(merged_into=None).select_related("verified_by").prefetch_related("alias_set").annotate(
+        article_count=article_count_subquery())
 
 
 def entity_detail() -> QuerySet:
@@ -42,9 +44,14 @@ def article_detail() -> QuerySet:
     return article_list().prefetch_related(
         Prefetch("mentions", queryset=Mention.objects.select_related("entity").order_by("start")),
         Prefetch("mentions__entity__alias_set", queryset=EntityAlias.objects.all()),
-        Prefetch("quotes", queryset=Quote.objects.select_related("speaker").order_by("start")),
+        Prefetch("quotes", queryset=article_quotes()),
     )
 
 
 def quote_list() -> QuerySet:
-    return Quote.objects.select_related("speaker", "article")
+    return Quote.objects.select_related("speaker", "article", "verified_by")
+
+
+def article_quotes() -> QuerySet:
+    """The quotes an article stands by: rejected and orphaned ones are left out."""
+    return Quote.objects.filter(status=ItemStatus.ACTIVE).select_related("speaker", "verified_by").order_by("start", "id")

@@ -3,7 +3,7 @@
 import django_filters
 from django.db.models import Exists, OuterRef
 
-from articles.filters import AttributedFilterSet
+from articles.filters import AttributedFilterSet, updated_after_filter
 from articles.models import Article, Entity
 from newsapi.api.fields import ObjectReferenceFilter, StrictBooleanFilter
 
@@ -34,6 +34,7 @@ class ClaimFilterSet(AttributedFilterSet):
         fields = [
             "claimant", "claimant_text", "unit", "predicate", "qualifier", "value_min", "value_max", "has_value",
             "article", "entity", "search", "published_after", "published_before", "min_confidence", "attribution",
+            "status", "verified", "updated_after",
         ]
 
     def filter_has_value(self, queryset, name, value):
@@ -51,7 +52,8 @@ class MeasureFilterSet(django_filters.FilterSet):
     conflicting = StrictBooleanFilter(
         field_name="has_conflict", help_text="true: measures with two figures that conflict within the window."
     )
+    updated_after = updated_after_filter()
 
     class Meta:
         model = Measure
-        fields = ["predicate", "unit", "subject", "conflicting"]
+        fields = ["predicate", "unit", "subject", "conflicting", "updated_after"]

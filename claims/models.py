@@ -3,7 +3,7 @@
 from django.db import models
 from django.db.models import F, Q
 
-from articles.models import Article, Attributed, Entity, OffsetSpan, Quote
+from articles.models import Article, Attributed, Entity, OffsetSpan, Quote, Reviewed, history
 from extraction.types import MAX_FIGURE
 
 
@@ -47,7 +47,7 @@ class Measure(models.Model):
         return self.key
 
 
-class Claim(OffsetSpan, Attributed):
+class Claim(OffsetSpan, Attributed, Reviewed):
     """One claim made in an article: a figure ("74 facilities knocked out") or a
     qualitative statement (a denial, an accusation), with who made it."""
 
@@ -67,6 +67,7 @@ class Claim(OffsetSpan, Attributed):
     upper = models.FloatField(null=True, blank=True)
     lower_open = models.BooleanField(default=False)
     upper_open = models.BooleanField(default=False)
+    history = history()
 
     class Meta:
         ordering = ["article", "start"]

@@ -3,19 +3,20 @@
 from django.db.models import F, OuterRef, Prefetch, QuerySet
 
 from articles import selectors as article_selectors
-from articles.models import Entity
+from articles.models import Entity, ItemStatus
 
 from .models import Claim, Measure
 
 
 def claim_list() -> QuerySet:
-    return Claim.objects.select_related("claimant", "article", "measure").prefetch_related(
+    return Claim.objects.select_related("claimant", "article", "measure", "verified_by").prefetch_related(
         Prefetch("subjects", queryset=Entity.objects.order_by("name"))
     )
 
 
 def article_claims() -> QuerySet:
-    return Claim.objects.select_related("claimant", "measure").prefetch_related(
+    """The claims an article stands by: rejected and orphaned ones are left out."""
+    return Claim.objects.filter(status=ItemStatus.ACTIVE).select_related("claimant", "measure", "verified_by").prefetch_related(
         Prefetch("subjects", queryset=Entity.objects.order_by("name"))
     ).order_by("start", "id")
 

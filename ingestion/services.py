@@ -16,11 +16,13 @@ from django.db import IntegrityError, transaction
 from articles.models import Article, Entity, EntityAlias, Mention, Quote, Source
 from articles.slugs import name_slug, slug_candidates
 from claims.models import Claim
-from claims.services import measures_assign, measures_refresh
+from claims.services import measures_assign
 from extraction import EXTRACTOR_VERSION, Document, DocumentError, Extraction, extract
 from extraction import types as extracted
 from extraction.gazetteer import lookup_place
 from extraction.types import figure_or_none
+
+from .reconcile import extractions_realign
 
 CREATED, UNCHANGED, UPDATED = "created", "unchanged", "updated"
 
@@ -73,21 +75,19 @@ def _store(document: Document, extraction: Extraction, digest: str) -> IngestRes
     }
     article = Article.objects.select_for_update().filter(url=document.url).first() if document.url else None
     if article is not None:
-        # The same URL with new content: a corrected article replaces what was extracted from the old one.
+        # The same URL with new content: its quotes and claims keep their ids and editors' corrections
+        # (ingestion/reconcile.py), realigned to the new text.
+        old_text = article.text
         for name, value in fields.items():
             setattr(article, name, value)
         article.save()
-        stale_measures = set(article.claims.exclude(measure=None).values_list("measure_id", flat=True))
-        article.mentions.all().delete()
-        article.claims.all().delete()
-        article.quotes.all().delete()
-        status = UPDATED
-    else:
-        article = Article.objects.create(url=document.url, **fields)
-        status, stale_measures = CREATED, set()
+        counts = extractions_realign(
+            article=article, old_text=old_text, store=lambda: _store_extraction(article, document.text, extraction)
+        ).counts
+        return IngestResult(article, UPDATED, counts)
+    article = Article.objects.create(url=document.url, **fields)
     counts = _store_extraction(article, document.text, extraction)
-    measures_refresh(ids=stale_measures)
-    return IngestResult(article, status, counts)
+    return IngestResult(article, CREATED, counts)
 
 
 def _store_extraction(article: Article, text: str, extraction: Extraction) -> dict[str, int]:

@@ -66,7 +66,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
+    "simple_history",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -88,6 +89,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Admin edits record who made them (django-simple-history); the API's services name the user themselves.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: refuses logins from a locked-out username and address.
     "axes.middleware.AxesMiddleware",
@@ -169,6 +172,14 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 # Figures of one measure are compared when their articles are at most this many days apart.
 CLAIM_COMPARISON_WINDOW_DAYS = env_int("CLAIM_COMPARISON_WINDOW_DAYS", 3)
 
+# API tokens (django-rest-knox) are stored as SHA-512 digests only; a token lives API_TOKEN_TTL_DAYS days
+# (0: until it is deleted).
+API_TOKEN_TTL_DAYS = env_int("API_TOKEN_TTL_DAYS", 0)
+REST_KNOX = {
+    "TOKEN_TTL": timedelta(days=API_TOKEN_TTL_DAYS) if API_TOKEN_TTL_DAYS > 0 else None,
+    "AUTH_HEADER_PREFIX": "Token",
+}
+
 # The largest request body the API accepts (bytes); larger article posts get 413.
 MAX_ARTICLE_BODY_BYTES = env_int("MAX_ARTICLE_BODY_BYTES", 1_000_000)
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_ARTICLE_BODY_BYTES
@@ -176,9 +187,10 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_ARTICLE_BODY_BYTES
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "newsapi.api.errors.AutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "knox.auth.TokenAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
+    # Reads are public; each write needs the permission its view names, which a role's group grants.
+    "DEFAULT_PERMISSION_CLASSES": ["newsapi.api.permissions.RolePermissions"],
     "DEFAULT_PAGINATION_CLASS": "newsapi.api.pagination.CursorPagination",
     "DEFAULT_FILTER_BACKENDS": [
         "newsapi.api.filters.StrictQueryParametersBackend",
@@ -205,7 +217,7 @@ REST_FRAMEWORK = {
 
 DRF_STANDARDIZED_ERRORS = {
     "ENABLE_IN_DEBUG_FOR_UNHANDLED_EXCEPTIONS": True,
-    "ALLOWED_ERROR_STATUS_CODES": ["400", "401", "404", "405", "406", "413", "415", "429", "500"],
+    "ALLOWED_ERROR_STATUS_CODES": ["400", "401", "403", "404", "405", "406", "413", "415", "429", "500"],
     "ERROR_SCHEMAS": {
         "400": "newsapi.api.errors.ValidationErrorResponseSerializer",
         "413": "newsapi.api.errors.ErrorResponse413Serializer",
@@ -221,7 +233,9 @@ SPECTACULAR_SETTINGS = {
         "Offsets (`start`, `end`) index the article's `text`: the title, a blank line, "
         "the subtitle and a blank line when there is one, then the body.\n\n"
         "Reads are public: the lock on a read only means a token is accepted (it raises the rate limit). "
-        "Writes need `Authorization: Token <key>` (`python manage.py create_api_token USERNAME`). "
+        "Writes need `Authorization: Token <key>` (`python manage.py create_api_token USERNAME --role ROLE`): "
+        "the `ingest` role may post articles, the `editor` role may also correct quotes, claims and entities; "
+        "a token whose role lacks the permission gets 403. "
         "Errors share one shape: `{\"type\": ..., \"errors\": [{\"code\", \"detail\", \"attr\"}]}`, where `attr` "
         "names the parameter or field at fault. Lists are cursor-paginated; articles, entities, quotes and "
         "claims also export as CSV (`?format=csv`) and their details as schema.org JSON-LD "
@@ -238,6 +252,7 @@ SPECTACULAR_SETTINGS = {
         "ClientErrorEnum": "drf_standardized_errors.openapi_serializers.ClientErrorEnum.choices",
         "ServerErrorEnum": "drf_standardized_errors.openapi_serializers.ServerErrorEnum.choices",
         "ErrorCode401Enum": "drf_standardized_errors.openapi_serializers.ErrorCode401Enum.choices",
+        "ErrorCode403Enum": "drf_standardized_errors.openapi_serializers.ErrorCode403Enum.choices",
         "ErrorCode404Enum": "drf_standardized_errors.openapi_serializers.ErrorCode404Enum.choices",
         "ErrorCode405Enum": "drf_standardized_errors.openapi_serializers.ErrorCode405Enum.choices",
         "ErrorCode406Enum": "drf_standardized_errors.openapi_serializers.ErrorCode406Enum.choices",
@@ -248,6 +263,8 @@ SPECTACULAR_SETTINGS = {
         "EntityTypeEnum": "articles.models.EntityType.choices",
         "QuoteKindEnum": "articles.models.QuoteKind.choices",
         "QualifierEnum": "claims.models.Qualifier.choices",
+        "ItemStatusEnum": "articles.models.ItemStatus.choices",
+        "EditableStatusEnum": "articles.models.EditableStatus.choices",
     },
     "POSTPROCESSING_HOOKS": ["drf_standardized_errors.openapi_hooks.postprocess_schema_enums"],
 }

@@ -1,6 +1,6 @@
 import pytest
 from django.core.cache import cache
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 from rest_framework.test import APIClient
 
 
@@ -17,14 +17,36 @@ def api_client():
     return APIClient()
 
 
+def role_token(user_model, username: str, role: str) -> str:
+    from newsapi.roles import user_role_set
+
+    user = user_model.objects.create_user(username=username)
+    user_role_set(user=user, role=role)
+    return AuthToken.objects.create(user=user)[1]
+
+
+def client_with(key: str) -> APIClient:
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+    return client
+
+
 @pytest.fixture
 def token(db, django_user_model):
-    user = django_user_model.objects.create_user(username="writer")
-    return Token.objects.create(user=user).key
+    """An ingest token: may post articles."""
+    return role_token(django_user_model, "writer", "ingest")
 
 
 @pytest.fixture
 def authed_client(token):
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
-    return client
+    return client_with(token)
+
+
+@pytest.fixture
+def editor_client(db, django_user_model):
+    return client_with(role_token(django_user_model, "editor", "editor"))
+
+
+@pytest.fixture
+def reader_client(db, django_user_model):
+    return client_with(role_token(django_user_model, "reader", "reader"))

@@ -3,13 +3,20 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from articles.models import Article, Entity, Mention, Quote, Source
+from articles.models import Article, EditableStatus, Entity, EntityType, Mention, Quote, QuoteKind, Source
+
+VERIFIED_FIELDS = ["verified", "verified_by", "verified_at", "updated_at"]
+
+
+def verified_by_field():
+    return serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True,
+                                        help_text="The editor who corrected or confirmed it.")
 
 
 class SourceSerializer(serializers.ModelSerializer):
     class Meta:
         model = Source
-        fields = ["id", "name", "slug", "homepage_url"]
+        fields = ["id", "name", "slug", "homepage_url", "updated_at"]
 
 
 class EntityBriefSerializer(serializers.ModelSerializer):
@@ -26,10 +33,11 @@ class ArticleBriefSerializer(serializers.ModelSerializer):
 
 class EntitySerializer(serializers.ModelSerializer):
     aliases = serializers.ListField(child=serializers.CharField(), read_only=True, help_text="Other names used.")
+    verified_by = verified_by_field()
 
     class Meta:
         model = Entity
-        fields = ["id", "name", "slug", "type", "aliases", "country_code", "latitude", "longitude"]
+        fields = ["id", "name", "slug", "type", "aliases", "country_code", "latitude", "longitude", *VERIFIED_FIELDS]
 
 
 class EntityDetailSerializer(EntitySerializer):
@@ -59,11 +67,12 @@ class ArticleEntitySerializer(EntityBriefSerializer):
 
 class ArticleQuoteSerializer(serializers.ModelSerializer):
     speaker = EntityBriefSerializer(read_only=True, allow_null=True, help_text="The speaker entity, when named.")
+    verified_by = verified_by_field()
 
     class Meta:
         model = Quote
         fields = ["id", "text", "kind", "speaker", "speaker_text", "cue", "attribution", "confidence", "start", "end",
-                  "sentence"]
+                  "sentence", "status", *VERIFIED_FIELDS]
 
 
 class QuoteSerializer(ArticleQuoteSerializer):
@@ -78,7 +87,7 @@ class ArticleListSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Article
-        fields = ["id", "title", "subtitle", "published_at", "source", "url", "language", "word_count"]
+        fields = ["id", "title", "subtitle", "published_at", "source", "url", "language", "word_count", "updated_at"]
 
 
 class ArticleDetailSerializer(ArticleListSerializer):
@@ -88,7 +97,7 @@ class ArticleDetailSerializer(ArticleListSerializer):
 
     class Meta(ArticleListSerializer.Meta):
         fields = [*ArticleListSerializer.Meta.fields, "body", "text", "content_hash", "extractor_version",
-                  "created_at", "updated_at", "entities", "quotes"]
+                  "created_at", "entities", "quotes"]
 
     @extend_schema_field(ArticleEntitySerializer(many=True))
     def get_entities(self, article):
@@ -146,3 +155,111 @@ class ArticleInputSerializer(serializers.Serializer):
             if unknown:
                 raise serializers.ValidationError({name: ["Unknown field."] for name in unknown})
         return super().to_internal_value(data)
+
+
+class StrictInputSerializer(serializers.Serializer):
+    """A JSON body whose unknown fields are errors, not silently ignored."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, dict):
+            unknown = sorted(set(data) - set(self.fields))
+            if unknown:
+                raise serializers.ValidationError({name: ["Unknown field."] for name in unknown})
+        return super().to_internal_value(data)
+
+
+def entity_field(help_text: str, **options):
+    return serializers.PrimaryKeyRelatedField(
+        queryset=Entity.objects.filter(merged_into=None), help_text=help_text, **options)
+
+
+def note_field():
+    return StrictCharField(max_length=2000, required=False, allow_blank=True,
+                           help_text="Why: kept in the item's history.")
+
+
+
+
+class QuoteCorrectionSerializer(StrictInputSerializer):
+    """A correction of a quote. The quote becomes verified (by you, now) unless `verified` is false."""
+
+    speaker = entity_field("The speaker entity's id; null: none.", required=False, allow_null=True)
+    speaker_text = StrictCharField(max_length=300, required=False, allow_blank=True, help_text="The speaker as worded.")
+    kind = serializers.ChoiceField(choices=QuoteKind.choices, required=False)
+    cue = StrictCharField(max_length=100, required=False, allow_blank=True)
+    status = serializers.ChoiceField(choices=EditableStatus.choices, required=False,
+                                     help_text="rejected: wrong, hidden from lists unless ?status= asks.")
+    verified = serializers.BooleanField(required=False, help_text="false hands the item back to extraction.")
+    note = note_field()
+
+
+class QuoteAdditionSerializer(StrictInputSerializer):
+    """A quote extraction missed: its offsets in the article's `text`."""
+
+    article = serializers.PrimaryKeyRelatedField(queryset=Article.objects.all(), help_text="The article's id.")
+    start = serializers.IntegerField(min_value=0)
+    end = serializers.IntegerField(min_value=1)
+    kind = serializers.ChoiceField(choices=QuoteKind.choices)
+    speaker = entity_field("The speaker entity's id.", required=False, allow_null=True)
+    speaker_text = StrictCharField(max_length=300, required=False, allow_blank=True, default="")
+    cue = StrictCharField(max_length=100, required=False, allow_blank=True, default="")
+    note = note_field()
+
+
+class EntityCorrectionSerializer(StrictInputSerializer):
+    """A correction of an entity; its slug stays. The entity becomes verified unless `verified` is false."""
+
+    name = StrictCharField(max_length=300, required=False)
+    type = serializers.ChoiceField(choices=EntityType.choices, required=False)
+    aliases = serializers.ListField(child=StrictCharField(max_length=300), required=False, max_length=200,
+                                    help_text="Every other name: replaces the list.")
+    country_code = serializers.RegexField(r"^[A-Z]{2}$", required=False, allow_blank=True,
+                                          help_text="ISO 3166-1 alpha-2, upper case; empty: none.")
+    latitude = serializers.FloatField(min_value=-90, max_value=90, required=False, allow_null=True)
+    longitude = serializers.FloatField(min_value=-180, max_value=180, required=False, allow_null=True)
+    verified = serializers.BooleanField(required=False)
+    note = note_field()
+
+    def validate(self, attrs):
+        entity = self.instance
+        latitude = attrs.get("latitude", entity.latitude if entity else None)
+        longitude = attrs.get("longitude", entity.longitude if entity else None)
+        if (latitude is None) != (longitude is None):
+            raise serializers.ValidationError({"longitude" if "latitude" in attrs else "latitude": [
+                "Latitude and longitude go together: give both, or null both."]})
+        return attrs
+
+
+class EntityMergeSerializer(StrictInputSerializer):
+    into = entity_field("The entity that survives: this one's mentions, quotes, claims and aliases move to it.")
+    note = note_field()
+
+    def validate_into(self, into):
+        if self.instance is not None and into.pk == self.instance.pk:
+            raise serializers.ValidationError("An entity cannot be merged into itself.")
+        return into
+
+
+class EntityMovedSerializer(serializers.Serializer):
+    """The answer at the id of an entity merged into another (301, `Location` names the survivor)."""
+
+    id = serializers.IntegerField()
+    merged_into = serializers.IntegerField(help_text="The survivor's id.")
+    url = serializers.URLField(help_text="The survivor.")
+
+
+class HistoryChangeSerializer(serializers.Serializer):
+    field = serializers.CharField()
+    before = serializers.JSONField(allow_null=True, help_text="Ids for entities; lists for aliases and subjects.")
+    after = serializers.JSONField(allow_null=True)
+
+
+class HistoryEntrySerializer(serializers.Serializer):
+    """One recorded change: who, when, why, and each field before and after."""
+
+    id = serializers.IntegerField()
+    at = serializers.DateTimeField()
+    by = serializers.CharField(allow_null=True, help_text="The user; null for extraction and loads.")
+    action = serializers.ChoiceField(choices=["created", "changed", "deleted"])
+    note = serializers.CharField(allow_blank=True)
+    changes = HistoryChangeSerializer(many=True)

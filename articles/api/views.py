@@ -1,15 +1,17 @@
 """Read endpoints for articles, sources, entities and quotes."""
 
 from django.db.models import Exists, OuterRef
+from django.http import Http404
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
-from articles import selectors
-from articles.filters import ArticleFilterSet, EntityFilterSet, QuoteFilterSet
-from articles.models import Mention, Quote, Source
+from articles import selectors, services
+from articles.filters import ArticleFilterSet, EntityFilterSet, QuoteFilterSet, SourceFilterSet
+from articles.history import history_entries
+from articles.models import ItemStatus, Mention, Quote, Source
 from extraction import DocumentError
 from extraction.document import build_document
 from ingestion.services import CREATED, article_ingest
@@ -27,10 +29,70 @@ from .serializers import (
     ArticleQuoteSerializer,
     EntityDetailSerializer,
     EntitySerializer,
+    HistoryEntrySerializer,
+    QuoteAdditionSerializer,
+    QuoteCorrectionSerializer,
     QuoteSerializer,
     SourceSerializer,
     entities_with_mentions,
 )
+
+
+def field_errors(error: services.OffsetsOutsideText) -> ValidationError:
+    return ValidationError({error.field: [str(error)]})
+
+
+class EditableMixin:
+    """Corrections of a resource (PATCH), additions (POST) and its audit trail (GET .../history/).
+
+    A viewset names its `model`, its input serializers and `correct`/`add` service calls; the list shows
+    active items only unless `?status=` asks (rejected or orphaned), while a detail shows any status."""
+
+    model = None
+    correction_serializer = None
+    addition_serializer = None
+
+    def active_only(self, queryset):
+        if self.action == "list" and "status" not in self.request.query_params:
+            return queryset.filter(status=ItemStatus.ACTIVE)
+        return queryset
+
+    def answer(self, item, status_code=status.HTTP_200_OK):
+        fresh = self.get_queryset().get(pk=item.pk)
+        return Response(self.get_serializer(fresh).data, status=status_code)
+
+    def partial_update(self, request, pk=None):
+        item = self.get_object()
+        incoming = self.correction_serializer(instance=item, data=request.data, partial=True)
+        incoming.is_valid(raise_exception=True)
+        data = dict(incoming.validated_data)
+        note = data.pop("note", "")
+        return self.answer(self.correct(item, by=request.user, changes=data, note=note))
+
+    def create(self, request):
+        incoming = self.addition_serializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        try:
+            item = self.add(by=request.user, **incoming.validated_data)
+        except services.OffsetsOutsideText as error:
+            raise field_errors(error) from None
+        return self.answer(item, status.HTTP_201_CREATED)
+
+    @extend_schema(summary="Every change of this item: who, when, which fields before and after, and why",
+                   responses=HistoryEntrySerializer(many=True))
+    @action(detail=True, filter_backends=[], pagination_class=None)
+    def history(self, request, pk=None):
+        # An item's changes are few (edits by people): one unpaginated list, newest first.
+        reject_query_parameters(request, allowed=set())
+        item = self.history_object(pk)
+        return Response(HistoryEntrySerializer(history_entries(item), many=True).data)
+
+    def history_object(self, pk):
+        from django.shortcuts import get_object_or_404
+
+        if not str(pk).isdigit():
+            raise Http404
+        return get_object_or_404(self.model, pk=pk)
 
 
 @extend_schema_view(
@@ -39,6 +101,7 @@ from .serializers import (
 class SourceViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Source.objects.all()
     serializer_class = SourceSerializer
+    filterset_class = SourceFilterSet
     ordering_fields = ["name"]
     ordering = ["name", "id"]
 
@@ -52,6 +115,7 @@ class ArticleViewSet(ExportMixin, SubListMixin, mixins.ListModelMixin, mixins.Re
     ordering = ["-published_at", "-id"]
     detail_actions = {"retrieve", "create", "entities"}
     parser_classes = [JSONParser]  # articles are posted as JSON only
+    write_permissions = {"create": ["articles.add_article"]}
     csv_filename = "articles"
     csv_columns = [
         ("id", lambda a: a.pk), ("title", lambda a: a.title), ("subtitle", lambda a: a.subtitle),
@@ -73,7 +137,7 @@ class ArticleViewSet(ExportMixin, SubListMixin, mixins.ListModelMixin, mixins.Re
         return ArticleDetailSerializer if self.action in self.detail_actions else ArticleListSerializer
 
     @extend_schema(
-        summary="Post an article for extraction (token required)",
+        summary="Post an article for extraction (ingest or editor token)",
         description=(
             "Runs the extraction and stores the article as the loader does. Idempotent on content: posting the "
             "same title, subtitle, body and date again answers 200 with the stored article and adds no rows. "
@@ -107,7 +171,7 @@ class ArticleViewSet(ExportMixin, SubListMixin, mixins.ListModelMixin, mixins.Re
     @action(detail=True, filter_backends=[])
     def quotes(self, request, pk=None):
         article = self.get_object()
-        return self.sub_list(request, Quote.objects.filter(article=article).select_related("speaker"),
+        return self.sub_list(request, selectors.article_quotes().filter(article=article),
                              ArticleQuoteSerializer, ordering=("start", "id"))
 
     @extend_schema(summary="Entities an article names, with their mentions",
@@ -154,15 +218,34 @@ class EntityViewSet(ExportMixin, SubListMixin, viewsets.ReadOnlyModelViewSet):
     @action(detail=True, filter_backends=[])
     def quotes(self, request, pk=None):
         entity = self.get_object()
-        return self.sub_list(request, selectors.quote_list().filter(speaker=entity), QuoteSerializer)
+        return self.sub_list(request, selectors.quote_list().filter(speaker=entity, status=ItemStatus.ACTIVE),
+                             QuoteSerializer)
 
 
-@extend_schema_view(**export_schema(QuoteSerializer, QuoteSerializer, "quotes"))
-class QuoteViewSet(ExportMixin, viewsets.ReadOnlyModelViewSet):
+@extend_schema_view(
+    **export_schema(QuoteSerializer, QuoteSerializer, "quotes"),
+    partial_update=extend_schema(
+        summary="Correct a quote (editor)",
+        description="Speaker (entity id or as worded), kind, cue, or `status: rejected`. The quote becomes "
+                    "verified: a reload of its article or a re-extraction keeps it. `note` goes to its history.",
+        request=QuoteCorrectionSerializer, responses=QuoteSerializer,
+    ),
+    create=extend_schema(
+        summary="Add a quote extraction missed (editor)",
+        description="Its text is the article's `text[start:end]`; the quote is verified.",
+        request=QuoteAdditionSerializer, responses={201: QuoteSerializer},
+    ),
+)
+class QuoteViewSet(EditableMixin, ExportMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin,
+                   viewsets.GenericViewSet):
     serializer_class = QuoteSerializer
     filterset_class = QuoteFilterSet
     ordering_fields = ["id"]
     ordering = ["-id"]
+    model = Quote
+    correction_serializer = QuoteCorrectionSerializer
+    addition_serializer = QuoteAdditionSerializer
+    write_permissions = {"partial_update": ["articles.change_quote"], "create": ["articles.add_quote"]}
     csv_filename = "quotes"
     csv_columns = [
         ("id", lambda q: q.pk), ("article_id", lambda q: q.article_id), ("article_title", lambda q: q.article.title),
@@ -170,6 +253,7 @@ class QuoteViewSet(ExportMixin, viewsets.ReadOnlyModelViewSet):
         ("text", lambda q: q.text), ("speaker_id", lambda q: q.speaker_id),
         ("speaker", lambda q: q.speaker.name if q.speaker else ""), ("speaker_text", lambda q: q.speaker_text),
         ("cue", lambda q: q.cue), ("start", lambda q: q.start), ("end", lambda q: q.end),
+        ("status", lambda q: q.status), ("verified", lambda q: q.verified),
     ]
 
     def jsonld(self, quote, request):
@@ -179,6 +263,11 @@ class QuoteViewSet(ExportMixin, viewsets.ReadOnlyModelViewSet):
         return queryset.defer("sentence", "article__body", "article__subtitle", "article__search_vector")
 
     def get_queryset(self):
-        # Speaker and article are embedded in every row.
-        return selectors.quote_list()
+        # Speaker, article and verifying editor are embedded in every row.
+        return self.active_only(selectors.quote_list())
 
+    def correct(self, quote, **kwargs):
+        return services.quote_correct(quote=quote, **kwargs)
+
+    def add(self, **kwargs):
+        return services.quote_add(**kwargs)

@@ -4,14 +4,22 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from articles.api.serializers import (
+    VERIFIED_FIELDS,
     ArticleBriefSerializer,
     ArticleDetailSerializer,
     EntityBriefSerializer,
     EntityDetailSerializer,
+    StrictCharField,
+    StrictInputSerializer,
+    entity_field,
+    note_field,
+    verified_by_field,
 )
+from articles.models import Article, EditableStatus, Quote
 from claims.measures import refines, relation
-from claims.models import Claim, Measure
+from claims.models import Claim, Measure, Qualifier
 from claims.services import claim_interval, claimant_key
+from extraction.types import MAX_FIGURE
 
 
 class IntervalSerializer(serializers.Serializer):
@@ -30,11 +38,12 @@ class ArticleClaimSerializer(serializers.ModelSerializer):
     measure = serializers.SlugRelatedField(slug_field="key", read_only=True, allow_null=True,
                                            help_text="The measure of a figure: see /api/v1/measures/{key}/.")
     interval = serializers.SerializerMethodField(help_text="The values the figure allows; null for qualitative claims.")
+    verified_by = verified_by_field()
 
     class Meta:
         model = Claim
         fields = ["id", "text", "claimant", "claimant_text", "attribution", "confidence", "quote", "value", "qualifier",
-                  "unit", "predicate", "subjects", "measure", "interval", "start", "end"]
+                  "unit", "predicate", "subjects", "measure", "interval", "start", "end", "status", *VERIFIED_FIELDS]
 
     @extend_schema_field(IntervalSerializer(allow_null=True))
     def get_interval(self, claim):
@@ -79,7 +88,7 @@ class MeasureSerializer(serializers.ModelSerializer):
     class Meta:
         model = Measure
         fields = ["key", "predicate", "unit", "subject", "subject_name", "claim_count", "claimant_count", "min_value",
-                  "max_value", "has_conflict", "first_published_at", "last_published_at"]
+                  "max_value", "has_conflict", "first_published_at", "last_published_at", "updated_at"]
 
 
 class FigureSerializer(serializers.ModelSerializer):
@@ -133,3 +142,64 @@ class EntityFullSerializer(EntityDetailSerializer):
 
     class Meta(EntityDetailSerializer.Meta):
         fields = [*EntityDetailSerializer.Meta.fields, "claim_count", "measure_count", "measures"]
+
+
+def figure_field(**options):
+    return serializers.FloatField(min_value=-MAX_FIGURE, max_value=MAX_FIGURE, allow_null=True, **options)
+
+
+class FigureValidationMixin:
+    """A figure has a qualifier, and a claim without a figure has none (as the database insists)."""
+
+    def validate(self, attrs):
+        claim = self.instance
+        value = attrs.get("value", claim.value if claim else None)
+        qualifier = attrs.get("qualifier", claim.qualifier if claim else "")
+        if value is not None and not qualifier:
+            raise serializers.ValidationError({"qualifier": ["A figure needs a qualifier: exact, approximately ..."]})
+        if value is None and qualifier and "qualifier" in attrs:
+            raise serializers.ValidationError({"qualifier": ["A claim without a value has no qualifier."]})
+        return attrs
+
+
+class ClaimCorrectionSerializer(FigureValidationMixin, StrictInputSerializer):
+    """A correction of a claim. Figures move between measures as needed; the claim becomes verified (by you,
+    now) unless `verified` is false."""
+
+    claimant = entity_field("The claimant entity's id; null: none.", required=False, allow_null=True)
+    claimant_text = StrictCharField(max_length=300, required=False, allow_blank=True, help_text="As worded.")
+    value = figure_field(required=False, help_text="The figure; null makes it a qualitative claim.")
+    qualifier = serializers.ChoiceField(choices=Qualifier.choices, required=False, allow_blank=True)
+    unit = StrictCharField(max_length=100, required=False, allow_blank=True)
+    predicate = StrictCharField(max_length=100, required=False, allow_blank=True)
+    subjects = serializers.ListField(child=entity_field("An entity id."), required=False, max_length=50,
+                                     help_text="Entity ids the claim is about: replaces the list.")
+    status = serializers.ChoiceField(choices=EditableStatus.choices, required=False,
+                                     help_text="rejected: wrong, hidden from lists and measures.")
+    verified = serializers.BooleanField(required=False, help_text="false hands the item back to extraction.")
+    note = note_field()
+
+
+class ClaimAdditionSerializer(FigureValidationMixin, StrictInputSerializer):
+    """A claim extraction missed: its offsets in the article's `text`."""
+
+    article = serializers.PrimaryKeyRelatedField(queryset=Article.objects.all(), help_text="The article's id.")
+    start = serializers.IntegerField(min_value=0)
+    end = serializers.IntegerField(min_value=1)
+    claimant = entity_field("The claimant entity's id.", required=False, allow_null=True)
+    claimant_text = StrictCharField(max_length=300, required=False, allow_blank=True, default="")
+    value = figure_field(required=False, default=None)
+    qualifier = serializers.ChoiceField(choices=Qualifier.choices, required=False, allow_blank=True, default="")
+    unit = StrictCharField(max_length=100, required=False, allow_blank=True, default="")
+    predicate = StrictCharField(max_length=100, required=False, allow_blank=True, default="")
+    subjects = serializers.ListField(child=entity_field("An entity id."), required=False, max_length=50, default=list)
+    quote = serializers.PrimaryKeyRelatedField(queryset=Quote.objects.all(), required=False, allow_null=True,
+                                               default=None, help_text="The quote it was made in (same article).")
+    note = note_field()
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        quote = attrs.get("quote")
+        if quote is not None and quote.article_id != attrs["article"].pk:
+            raise serializers.ValidationError({"quote": ["The quote belongs to another article."]})
+        return attrs

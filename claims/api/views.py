@@ -1,13 +1,21 @@
 """Claims, and the article and entity endpoints with their claims added."""
 
+from django.http import Http404
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
-from rest_framework import viewsets
+from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
 
 from articles.api import views as article_views
 from articles.api.jsonld import article_document
-from claims import selectors
+from articles.api.serializers import EntityCorrectionSerializer, EntityMergeSerializer, EntityMovedSerializer
+from articles.history import history_entries
+from articles.models import Entity, ItemStatus
+from claims import corrections, selectors
 from claims.filters import ClaimFilterSet, MeasureFilterSet
+from claims.models import Claim
 from claims.services import comparison_window
 from newsapi.api.exports import ExportMixin, export_schema
 from newsapi.api.filters import reject_query_parameters
@@ -18,6 +26,8 @@ from .jsonld import claim_document, claim_node
 from .serializers import (
     ArticleClaimSerializer,
     ArticleFullSerializer,
+    ClaimAdditionSerializer,
+    ClaimCorrectionSerializer,
     ClaimSerializer,
     EntityFullSerializer,
     MeasureDetailSerializer,
@@ -40,12 +50,31 @@ MEASURES_DESCRIPTION = (
 )
 
 
-@extend_schema_view(**export_schema(ClaimSerializer, ClaimSerializer, "claims"))
-class ClaimViewSet(ExportMixin, SubListMixin, viewsets.ReadOnlyModelViewSet):
+@extend_schema_view(
+    **export_schema(ClaimSerializer, ClaimSerializer, "claims"),
+    partial_update=extend_schema(
+        summary="Correct a claim (editor)",
+        description="Claimant (entity id or as worded), value, qualifier, unit, predicate, subjects, or "
+                    "`status: rejected`. Measures are recounted. The claim becomes verified: a reload of its "
+                    "article or a re-extraction keeps it. `note` goes to its history.",
+        request=ClaimCorrectionSerializer, responses=ClaimSerializer,
+    ),
+    create=extend_schema(
+        summary="Add a claim extraction missed (editor)",
+        description="Its text is the article's `text[start:end]`; a figure joins its measure; the claim is verified.",
+        request=ClaimAdditionSerializer, responses={201: ClaimSerializer},
+    ),
+)
+class ClaimViewSet(article_views.EditableMixin, ExportMixin, SubListMixin, mixins.ListModelMixin,
+                   mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     serializer_class = ClaimSerializer
     filterset_class = ClaimFilterSet
     ordering_fields = ["id", "value"]
     ordering = ["-id"]
+    model = Claim
+    correction_serializer = ClaimCorrectionSerializer
+    addition_serializer = ClaimAdditionSerializer
+    write_permissions = {"partial_update": ["claims.change_claim"], "create": ["claims.add_claim"]}
     csv_filename = "claims"
     csv_columns = [
         ("id", lambda c: c.pk), ("article_id", lambda c: c.article_id),
@@ -55,6 +84,7 @@ class ClaimViewSet(ExportMixin, SubListMixin, viewsets.ReadOnlyModelViewSet):
         ("predicate", lambda c: c.predicate), ("measure", lambda c: c.measure.key if c.measure else ""),
         ("lower", lambda c: c.lower), ("upper", lambda c: c.upper), ("text", lambda c: c.text),
         ("start", lambda c: c.start), ("end", lambda c: c.end),
+        ("status", lambda c: c.status), ("verified", lambda c: c.verified),
     ]
 
     def jsonld(self, claim, request):
@@ -65,8 +95,14 @@ class ClaimViewSet(ExportMixin, SubListMixin, viewsets.ReadOnlyModelViewSet):
         return queryset.prefetch_related(None).defer(*ARTICLE_TEXT_FIELDS)
 
     def get_queryset(self):
-        # Claimant, article and measure are embedded in each row, subjects are prefetched.
-        return selectors.claim_list()
+        # Claimant, article, measure and verifying editor are embedded in each row, subjects are prefetched.
+        return self.active_only(selectors.claim_list())
+
+    def correct(self, claim, **kwargs):
+        return corrections.claim_correct(claim=claim, **kwargs)
+
+    def add(self, **kwargs):
+        return corrections.claim_add(**kwargs)
 
     @extend_schema(
         summary="Figures of the same measure, with how they stand to this one",
@@ -138,8 +174,82 @@ class ArticleViewSet(article_views.ArticleViewSet):
                              ordering=("start", "id"))
 
 
+@extend_schema_view(
+    retrieve=extend_schema(
+        summary="One of the entities",
+        description="`Accept: application/ld+json` (or `?format=jsonld`) answers schema.org JSON-LD. The id of an "
+                    "entity merged into another answers 301 with the survivor in `Location` and the body.",
+        responses={
+            (200, "application/json"): EntityFullSerializer,
+            (200, "application/ld+json"): OpenApiResponse(OpenApiTypes.OBJECT, description="schema.org JSON-LD."),
+            (301, "application/json"): OpenApiResponse(EntityMovedSerializer, description="Merged into another."),
+        },
+    ),
+    partial_update=extend_schema(
+        summary="Correct an entity (editor)",
+        description="Name, type, aliases (replaces the list), country code, coordinates. The slug stays. "
+                    "`note` goes to its history.",
+        request=EntityCorrectionSerializer, responses=EntityFullSerializer,
+    ),
+)
 class EntityViewSet(article_views.EntityViewSet):
-    """The entities resource with claim counts and the claims each entity made."""
+    """The entities resource with claim counts and the claims each entity made, and editors' corrections."""
+
+    model = Entity
+    write_permissions = {
+        "partial_update": ["articles.change_entity"],
+        "merge": ["articles.change_entity", "articles.delete_entity"],
+    }
+
+    def retrieve(self, request, *args, **kwargs):
+        pk = str(kwargs.get("pk", ""))
+        survivor = Entity.objects.filter(pk=pk).values_list("merged_into", flat=True).first() if pk.isdigit() else None
+        if survivor is None:
+            return super().retrieve(request, *args, **kwargs)
+        url = request.build_absolute_uri(f"/api/v1/entities/{survivor}/")
+        return Response({"id": int(pk), "merged_into": survivor, "url": url},
+                        status=status.HTTP_301_MOVED_PERMANENTLY, headers={"Location": url})
+
+    def partial_update(self, request, pk=None):
+        entity = self.get_object()
+        incoming = EntityCorrectionSerializer(instance=entity, data=request.data, partial=True)
+        incoming.is_valid(raise_exception=True)
+        data = dict(incoming.validated_data)
+        note = data.pop("note", "")
+        entity = corrections.entity_correct(entity=entity, by=request.user, changes=data, note=note)
+        return Response(EntityFullSerializer(selectors.entity_full().get(pk=entity.pk),
+                                             context=self.get_serializer_context()).data)
+
+    @extend_schema(
+        summary="Fold this duplicate into another entity (editor)",
+        description="Mentions, quotes, claims (made and about), measures and aliases move to `into`; this id then "
+                    "answers 301 with a pointer to the survivor. Answers the survivor.",
+        request=EntityMergeSerializer, responses=EntityFullSerializer,
+    )
+    @action(detail=True, methods=["post"], filter_backends=[])
+    def merge(self, request, pk=None):
+        duplicate = self.get_object()
+        incoming = EntityMergeSerializer(instance=duplicate, data=request.data)
+        incoming.is_valid(raise_exception=True)
+        try:
+            survivor = corrections.entity_merge(duplicate=duplicate, into=incoming.validated_data["into"],
+                                                by=request.user, note=incoming.validated_data.get("note", ""))
+        except ValueError as error:
+            raise ValidationError({"into": [str(error)]}) from None
+        return Response(EntityFullSerializer(selectors.entity_full().get(pk=survivor.pk),
+                                             context=self.get_serializer_context()).data)
+
+    @extend_schema(summary="Every change of this entity: who, when, which fields before and after, and why",
+                   responses=article_views.HistoryEntrySerializer(many=True))
+    @action(detail=True, filter_backends=[], pagination_class=None)
+    def history(self, request, pk=None):
+        reject_query_parameters(request, allowed=set())
+        if not str(pk).isdigit():
+            raise Http404
+        entity = Entity.objects.filter(pk=pk).first()
+        if entity is None:
+            raise Http404
+        return Response(article_views.HistoryEntrySerializer(history_entries(entity), many=True).data)
 
     def get_queryset(self):
         return selectors.entity_full() if self.action == "retrieve" else super().get_queryset()
@@ -151,7 +261,8 @@ class EntityViewSet(article_views.EntityViewSet):
     @action(detail=True, filter_backends=[])
     def claims(self, request, pk=None):
         entity = self.get_object()
-        return self.sub_list(request, selectors.claim_list().filter(claimant=entity), ClaimSerializer)
+        return self.sub_list(request, selectors.claim_list().filter(claimant=entity, status=ItemStatus.ACTIVE),
+                             ClaimSerializer)
 
     @extend_schema(summary="Measures whose subject an entity is, most claimed first",
                    description=MEASURES_DESCRIPTION, responses=MeasureSerializer(many=True))

@@ -63,7 +63,19 @@ class ErrorResponse413Serializer(serializers.Serializer):
 
 
 class AutoSchema(StandardizedErrorsAutoSchema):
-    """Documents 413 only where a body is accepted."""
+    """Documents 413 only where a body is accepted, and reads as open to anonymous clients."""
+
+    def get_auth(self):
+        # Reads are public under RolePermissions, as drf-spectacular knows them to be under IsAuthenticatedOrReadOnly.
+        from rest_framework.permissions import SAFE_METHODS
+
+        from .permissions import RolePermissions
+
+        auths = super().get_auth()
+        public = any(isinstance(p, RolePermissions) for p in self.view.get_permissions())
+        if public and self.method in SAFE_METHODS and {} not in auths:
+            auths.append({})
+        return auths
 
     def _should_add_error_response(self, responses, status_code):
         if status_code == "413":

@@ -13,10 +13,10 @@ from django.core import signals
 from django.core.management import call_command
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
-from rest_framework.authtoken.models import Token
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
 from newsapi.wsgi import application
+from tests.conftest import role_token
 
 schema = schemathesis.openapi.from_wsgi("/api/schema/", application)
 
@@ -46,8 +46,7 @@ def seeded_token(django_user_model, monkeypatch, keep_test_connection):
     monkeypatch.setattr(AnonRateThrottle, "rate", "100000/minute", raising=False)
     monkeypatch.setattr(UserRateThrottle, "rate", "100000/minute", raising=False)
     call_command("load_seeds", stdout=StringIO())
-    user = django_user_model.objects.create_user(username="fuzzer")
-    return Token.objects.create(user=user).key
+    return role_token(django_user_model, "fuzzer", "editor")
 
 
 @pytest.mark.django_db

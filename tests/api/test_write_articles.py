@@ -97,19 +97,24 @@ def test_a_body_over_the_limit_is_413(authed_client):
     assert counts() == [0, 0, 0, 0, 0]
 
 
-def test_create_api_token_command_prints_a_working_token(api_client):
+def test_create_api_token_command_prints_a_working_ingest_token(api_client):
     from io import StringIO
 
     from django.core.management import call_command
 
     out = StringIO()
-    call_command("create_api_token", "newsroom", stdout=out)
+    call_command("create_api_token", "newsroom", "--role", "ingest", stdout=out)
     key = out.getvalue().strip()
     api_client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
     assert api_client.post("/api/v1/articles/", ARTICLE, format="json").status_code == 201
-    again = StringIO()
-    call_command("create_api_token", "newsroom", stdout=again)
-    assert again.getvalue().strip() == key
+
+
+def test_a_reader_token_may_not_post_articles(reader_client):
+    response = reader_client.post("/api/v1/articles/", ARTICLE, format="json")
+    assert response.status_code == 403
+    assert response.json()["type"] == "client_error"
+    assert response.json()["errors"][0]["code"] == "permission_denied"
+    assert counts() == [0, 0, 0, 0, 0]
 
 
 def test_text_fields_must_be_strings(authed_client):
