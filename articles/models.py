@@ -29,6 +29,9 @@ class AttributionMethod(models.TextChoices):
     ACCORDING_TO = "according_to", '"according to X"'
     STATEMENT = "statement", "A statement read on X's website"
     COLON = "colon", "The sentence's subject hands over with a colon"
+    TRANSCRIPT = "transcript", "A transcript's speaker label opens the paragraph"
+    DASH = "dash", "A name after a dash, as under an epigraph"
+    CLAUSE_SUBJECT = "clause_subject", "No speech verb: the subject of the clause the quote sits in"
     ROLE_NOUN = "role_noun", '"the company", "the official": the entity named last of that kind'
     PRONOUN = "pronoun", '"he", "she", "they": the last compatible person or source'
     NEIGHBOUR = "neighbour", "Another quote of the paragraph names the speaker"

@@ -171,6 +171,8 @@ def _parsed_attribution(read: Text, item: _Joined, index: EntityIndex, speech_on
         return None
     start, end = index.widen(found.start, found.end)  # the parser's span may cut a name ("al-Maliki")
     attribution = resolve(read.string, start, end, index, found.cue, found.method)
+    if not speech_only and not attribution.is_entity:
+        return None  # without a speech verb, only a named subject is a source: "the need" is no one's
     return attribution if attribution.speaker else None
 
 
@@ -442,7 +444,7 @@ def _attribution_before(text: str, item: _Joined, sentence: Sentence, index: Ent
         for wanted in (PERSON, ORGANIZATION):
             named = [m for m in mentions if m[2].type == wanted]
             if named:
-                return Attribution(named[0][2].name, text[named[0][0]:named[0][1]], ":", True)
+                return Attribution(named[0][2].name, text[named[0][0]:named[0][1]], ":", True, "colon")
     return None
 
 

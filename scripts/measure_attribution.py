@@ -84,7 +84,9 @@ def judge_polnear(scorer, gold_dir: Path, pred_dir: Path, right: Counter, judged
 
 
 def tally(item: dict, ok: bool, right: Counter, judged: Counter) -> None:
-    method = item.get("attribution") or "none"
+    method = item.get("attribution")
+    if not method:
+        return
     judged[method] += 1
     right[method] += ok
 

@@ -63,3 +63,9 @@ def test_loaded_quotes_and_claims_carry_a_method_and_its_measured_confidence(cli
             assert row["confidence"] is None
     zelensky = [q for q in quotes if q["kind"] == "direct" and q["speaker"] and q["speaker"]["name"] == "Volodymyr Zelensky"]
     assert zelensky and all(q["attribution"] in {"cue", "parse", "statement"} for q in zelensky)
+
+
+def test_the_stored_choices_are_the_extractors_methods():
+    from extraction.attribution import METHODS
+
+    assert set(AttributionMethod.values) == set(METHODS)

@@ -87,3 +87,10 @@ def test_a_role_noun_is_the_last_person_named_with_that_title():
     # Control: a title no one was named with falls back to the person last named as a subject.
     result = run('Tom Baker, a builder, toured the pier with Mayor Ana Ruiz. "It reopens in May," the official said.')
     assert quote(result, "It reopens in May").speaker == "Tom Baker"
+
+
+def test_every_method_has_a_measured_or_pooled_confidence():
+    from extraction.attribution import CONFIDENCE, METHODS
+
+    assert "*" in CONFIDENCE
+    assert all(0 < confidence(method) <= 1 for method in METHODS)
