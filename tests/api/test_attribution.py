@@ -68,4 +68,5 @@ def test_loaded_quotes_and_claims_carry_a_method_and_its_measured_confidence(cli
 def test_the_stored_choices_are_the_extractors_methods():
     from extraction.attribution import METHODS
 
-    assert set(AttributionMethod.values) == set(METHODS)
+    # Beside the extractor's methods, an item an editor added or corrected is attributed by the editor.
+    assert set(AttributionMethod.values) == set(METHODS) | {AttributionMethod.EDITOR}
