@@ -328,6 +328,13 @@ def owned_organisation(f: NameFacts) -> Typing | None:
     return None
 
 
+def seat_that_speaks(f: NameFacts) -> Typing | None:
+    """"Downing Street said", "the White House said": a seat of power speaking for its government."""
+    if f.words[-1] in lexicon.SEAT_HEADS and len(f.words) > 1 and f.next_word in lexicon.SPEECH_VERBS:
+        return ORGANIZATION, None
+    return None
+
+
 def country_or_region(f: NameFacts) -> Typing | None:
     if f.place is not None and f.place.kind in {"country", "region"} and f.part.title_before is None:
         return LOCATION, f.place
@@ -439,6 +446,7 @@ def organisation_head_after(f: NameFacts) -> Typing | None:
 # surname, an acronym or a spelling of something typed elsewhere, or a name the model proposes.
 TYPING_RULES: tuple[tuple[str, object], ...] = (
     ("owned organisation", owned_organisation),
+    ("seat that speaks", seat_that_speaks),
     ("country or region", country_or_region),
     ("known organisation", known_organisation),
     ("product", product),

@@ -168,3 +168,11 @@ def test_a_particle_marks_a_person_only_after_a_first_name_or_title():
 
 def test_a_name_before_a_lowercase_organisation_word_is_an_organisation():
     assert entity(run("Voters backed the far-right Chega party on Sunday."), "Chega").type == "ORGANIZATION"
+
+
+def test_a_seat_of_power_that_speaks_is_an_organisation():
+    result = run("Downing Street said the talks would continue. The White House said it was watching.")
+    assert entity(result, "Downing Street").type == "ORGANIZATION"
+    assert entity(result, "White House").type == "ORGANIZATION"
+    # Control: the same street where nothing speaks stays a place.
+    assert entity(run("Crowds gathered in Downing Street on Monday."), "Downing Street").type == "LOCATION"
