@@ -35,6 +35,16 @@ def env_int(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name} must be an integer, not {value!r}") from error
 
 
+def env_float(name: str, default: float) -> float:
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    try:
+        return float(value)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"{name} must be a number, not {value!r}") from error
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     value = os.environ.get(name)
     if value is None or value.strip() == "":
@@ -145,6 +155,12 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 
 # Figures of one measure are compared when their articles are at most this many days apart.
 CLAIM_COMPARISON_WINDOW_DAYS = env_int("CLAIM_COMPARISON_WINDOW_DAYS", 3)
+
+# An article whose body shares at least this estimated share of word 3-shingles (MinHash Jaccard) with a stored
+# one is a copy of that story: linked by duplicate_of, its repeated figures counted once.
+NEAR_DUPLICATE_SIMILARITY = env_float("NEAR_DUPLICATE_SIMILARITY", 0.7)
+if not 0 < NEAR_DUPLICATE_SIMILARITY <= 1:
+    raise ImproperlyConfigured("NEAR_DUPLICATE_SIMILARITY must be in (0, 1]")
 
 # The largest request body the API accepts (bytes); larger article posts get 413.
 MAX_ARTICLE_BODY_BYTES = env_int("MAX_ARTICLE_BODY_BYTES", 1_000_000)

@@ -103,6 +103,22 @@ class ArticleViewSet(ExportMixin, SubListMixin, mixins.ListModelMixin, mixins.Re
         serializer = self.get_serializer_class()(article, context=self.get_serializer_context())
         return Response(serializer.data, status=status.HTTP_201_CREATED if result.status == CREATED else status.HTTP_200_OK)
 
+    @extend_schema(
+        summary="The other articles of an article's story: its near-copies and the first one",
+        description=(
+            "Copies and re-publications of one story (the same body with small edits, another headline or "
+            "source) are recognised on ingest by MinHash/LSH over word 3-shingles of the body and linked to the "
+            "story's first stored article (`duplicate_of`). A figure they repeat counts once in measures. "
+            "Lists every other article of the story, oldest first."
+        ),
+        responses=ArticleListSerializer(many=True),
+    )
+    @action(detail=True, filter_backends=[])
+    def duplicates(self, request, pk=None):
+        article = self.get_object()
+        return self.sub_list(request, selectors.story_articles(article), ArticleListSerializer,
+                             ordering=("published_at", "id"))
+
     @extend_schema(summary="Quotes reported in an article", responses=ArticleQuoteSerializer(many=True))
     @action(detail=True, filter_backends=[])
     def quotes(self, request, pk=None):
