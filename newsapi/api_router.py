@@ -4,6 +4,7 @@ from rest_framework.routers import DefaultRouter
 
 from articles.api.views import QuoteViewSet, SourceViewSet
 from claims.api.views import ArticleViewSet, ClaimViewSet, EntityViewSet, MeasureViewSet
+from ingestion.api.views import IngestJobViewSet
 
 router = DefaultRouter()
 router.register("articles", ArticleViewSet, basename="article")
@@ -12,3 +13,4 @@ router.register("entities", EntityViewSet, basename="entity")
 router.register("quotes", QuoteViewSet, basename="quote")
 router.register("claims", ClaimViewSet, basename="claim")
 router.register("measures", MeasureViewSet, basename="measure")
+router.register("ingest-jobs", IngestJobViewSet, basename="ingest-job")

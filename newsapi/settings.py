@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "drf_standardized_errors",
     "articles",
     "claims",
+    "ingestion",
 ]
 
 MIDDLEWARE = [
@@ -166,6 +167,22 @@ if not 0 < NEAR_DUPLICATE_SIMILARITY <= 1:
 MAX_ARTICLE_BODY_BYTES = env_int("MAX_ARTICLE_BODY_BYTES", 1_000_000)
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_ARTICLE_BODY_BYTES
 
+# Celery: documents queued by `load_seeds --queue` and `POST /api/v1/articles/?async=true` are ingested by
+# `celery -A newsapi worker`. RabbitMQ is the broker: a message a worker has not acknowledged goes back to the
+# queue the moment its connection drops, which is what acks_late needs for a killed worker's document to be
+# stored by another. Job state lives in the database (IngestJob), so no result backend is used.
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "amqp://guest:guest@127.0.0.1:5672//")
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_INGEST_QUEUE", "ingest")
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+# Publishing gives up after a few seconds when the broker is down, so that a request answers instead of hanging.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5, "interval_max": 1}
+CELERY_BROKER_CONNECTION_TIMEOUT = env_int("CELERY_BROKER_CONNECTION_TIMEOUT", 4)
+
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "newsapi.api.errors.AutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -240,6 +257,8 @@ SPECTACULAR_SETTINGS = {
         "EntityTypeEnum": "articles.models.EntityType.choices",
         "QuoteKindEnum": "articles.models.QuoteKind.choices",
         "QualifierEnum": "claims.models.Qualifier.choices",
+        "IngestJobStatusEnum": "ingestion.models.JobStatus.choices",
+        "IngestItemStatusEnum": "ingestion.models.ItemStatus.choices",
     },
     "POSTPROCESSING_HOOKS": ["drf_standardized_errors.openapi_hooks.postprocess_schema_enums"],
 }

@@ -9,6 +9,7 @@ from articles.api.jsonld import article_document
 from claims import selectors
 from claims.filters import ClaimFilterSet, MeasureFilterSet
 from claims.services import comparison_window
+from ingestion.api.serializers import IngestJobSerializer
 from newsapi.api.exports import ExportMixin, export_schema
 from newsapi.api.filters import reject_query_parameters
 from newsapi.api.pagination import CursorPagination
@@ -110,6 +111,7 @@ class MeasureViewSet(viewsets.ReadOnlyModelViewSet):
         responses={
             201: OpenApiResponse(ArticleFullSerializer, description="Stored now."),
             200: OpenApiResponse(ArticleFullSerializer, description="Already stored, or replaced at its url."),
+            202: OpenApiResponse(IngestJobSerializer, description="Queued (`?async=true`): the ingest job."),
         }
     )
 )
