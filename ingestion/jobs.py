@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+from django.conf import settings
 from django.db import DatabaseError, InterfaceError, OperationalError, transaction
 from django.utils import timezone
 from kombu.exceptions import OperationalError as BrokerError
@@ -73,9 +74,11 @@ def job_create(*, documents: list[tuple[str, Document | None, str | None]], orig
 
 def _enqueue(job: IngestJob, item_ids: list[int]) -> None:
     try:
-        with app.producer_or_acquire() as producer:
+        with app.connection_for_write(settings.CELERY_BROKER_URL) as broker:
+            broker.ensure_connection(max_retries=2, interval_start=0, interval_step=0.5)
+            producer = app.amqp.Producer(broker)
             for item_id in item_ids:
-                app.send_task(TASK, args=(item_id,), producer=producer)
+                app.send_task(TASK, args=(item_id,), producer=producer, queue=settings.CELERY_TASK_DEFAULT_QUEUE)
     except (BrokerError, OSError) as error:
         IngestItem.objects.filter(job=job, status=ItemStatus.PENDING).update(
             status=ItemStatus.FAILED, error=f"could not be queued: {error}")
