@@ -2,8 +2,10 @@
 
 import random
 from datetime import UTC, datetime, timedelta
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -91,3 +93,16 @@ def test_a_corrected_article_takes_its_figures_out_and_puts_the_new_ones_in():
     before = snapshot()
     measures_recount()
     assert snapshot() == before
+
+
+def test_recount_measures_repairs_statistics_after_the_window_changes(settings):
+    day = datetime(2025, 9, 2, tzinfo=UTC)
+    body = "Defence Ministry spokesman Artur Hovhannisyan said {} Azerbaijani soldiers were killed on Tuesday."
+    article_ingest(document=Document(title="Losses", body=body.format(120), published_at=day))
+    article_ingest(document=Document(title="Denial", body=body.format(15), published_at=day + timedelta(days=2)))
+    assert Measure.objects.get().has_conflict is True
+    settings.CLAIM_COMPARISON_WINDOW_DAYS = 1
+    out = StringIO()
+    call_command("recount_measures", stdout=out)
+    assert "recounted 1 measure(s)" in out.getvalue()
+    assert (Measure.objects.get().conflict_count, Measure.objects.get().has_conflict) == (0, False)
