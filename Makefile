@@ -6,7 +6,7 @@ PORT ?= 8000
 # Tests run against PostgreSQL (pytest-django creates and drops test_newsapi).
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/newsapi
 
-.PHONY: install run test lint schema bench-extract bench-export eval gazetteer clean
+.PHONY: install run test lint schema bench-extract bench-export bench-ingest eval gazetteer clean
 
 install: $(VENV)/.installed
 
@@ -38,6 +38,12 @@ bench-extract: install
 # Memory of the streaming CSV export at 10k, 50k and 100k claims (scratch SQLite unless DATABASE_URL is set).
 bench-export: install
 	$(BIN)/python benchmarks/csv_export_memory.py
+
+# Ingestion into PostgreSQL (BENCH_DATABASE_URL, default newsapi_bench, dropped and created): 20,000 generated
+# articles, extraction alone vs the loader, a re-run, one more article at 100,000, Celery 1 vs 2 processes.
+BENCH_ARGS ?= --articles 20000
+bench-ingest: install
+	$(BIN)/python benchmarks/ingest_throughput.py $(BENCH_ARGS)
 
 # Score the extractor on the dev articles beside the project (../shared/eval).
 eval: install

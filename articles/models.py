@@ -139,6 +139,10 @@ class Article(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     # Kept up to date by a PostgreSQL trigger (migration 0002) and GIN-indexed there; unused on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
+    duplicate_of = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicates",
+        help_text="The first stored article of the same story, when this one is a near-copy of it.",
+    )
 
     class Meta:
         ordering = ["-published_at", "-id"]
@@ -152,6 +156,28 @@ class Article(models.Model):
     def text(self) -> str:
         parts = [self.title, self.subtitle, self.body] if self.subtitle else [self.title, self.body]
         return "\n\n".join(parts)
+
+
+class ArticleFingerprint(models.Model):
+    """The MinHash signature of an article's body (ingestion/duplicates.py), kept to compare a new article
+    with the candidates its LSH bands find."""
+
+    article = models.OneToOneField(Article, on_delete=models.CASCADE, primary_key=True, related_name="fingerprint")
+    signature = models.BinaryField()
+
+    def __str__(self) -> str:
+        return f"fingerprint of {self.article_id}"
+
+
+class ArticleBand(models.Model):
+    """One LSH band of an article's signature, hashed with its band number: articles sharing a band are
+    candidate near-duplicates, found through the index from any process."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bands")
+    key = models.BigIntegerField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.article_id}: {self.key}"
 
 
 class Entity(Verified):

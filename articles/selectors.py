@@ -1,6 +1,6 @@
 """Read queries of the articles app: querysets with what their serializers need, and counts."""
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
 from .models import Article, Entity, EntityAlias, ItemStatus, Mention, Quote
@@ -38,6 +38,12 @@ def entity_detail() -> QuerySet:
 
 def article_list() -> QuerySet:
     return Article.objects.select_related("source")
+
+
+def story_articles(article: Article) -> QuerySet:
+    """The other articles of an article's story: the first one and its near-copies (an indexed lookup)."""
+    story = article.duplicate_of_id or article.pk
+    return article_list().filter(Q(pk=story) | Q(duplicate_of_id=story)).exclude(pk=article.pk)
 
 
 def article_detail() -> QuerySet:

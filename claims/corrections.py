@@ -17,7 +17,7 @@ from articles.services import source_named_by_editor, span_check, verify
 from ingestion.services import normalize_name
 
 from .models import Claim, Measure
-from .services import measures_assign, measures_refresh
+from .services import figures_remeasure, measures_refresh
 
 CLAIM_FIELDS = {"claimant", "claimant_text", "value", "qualifier", "unit", "predicate", "subjects", "status",
                 "verified"}
@@ -30,7 +30,7 @@ def claim_measure_sync(*, claim: Claim, subject: Entity | None, stale: set[int])
     claim.skip_history_when_saving = True  # derived fields: the edit itself is the audited change
     try:
         if claim.status == ItemStatus.ACTIVE and claim.value is not None and claim.unit:
-            measures_assign(claims=[claim], subjects=[subject])
+            figures_remeasure(claims=[claim], subjects=[subject])
         elif claim.measure_id is not None or claim.lower is not None or claim.upper is not None:
             claim.measure, claim.lower, claim.upper, claim.lower_open, claim.upper_open = None, None, None, False, False
             claim.save(update_fields=["measure", "lower", "upper", "lower_open", "upper_open"])
@@ -181,7 +181,7 @@ def entity_merge(*, duplicate: Entity, into: Entity, by, note: str = "") -> Enti
     touched |= {claim.measure_id for claim in moved}
     for claim in moved:
         claim.skip_history_when_saving = True
-    measures_assign(claims=moved, subjects=[into] * len(moved))
+    figures_remeasure(claims=moved, subjects=[into] * len(moved))
     Measure.objects.filter(subject=duplicate).update(subject=into, subject_name=into.name)
 
     aliases_before = _alias_names(into)

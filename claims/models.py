@@ -31,6 +31,9 @@ class Measure(models.Model):
     min_value = models.FloatField(null=True, blank=True)
     max_value = models.FloatField(null=True, blank=True)
     has_conflict = models.BooleanField(default=False, help_text="Two of its figures conflict within the window.")
+    conflict_count = models.PositiveIntegerField(
+        default=0, help_text="Pairs of its figures within the comparison window that conflict; kept so that "
+                             "removing a figure updates has_conflict without rereading the measure.")
     first_published_at = models.DateTimeField(null=True, blank=True)
     last_published_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -45,6 +48,21 @@ class Measure(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class MeasureClaimant(models.Model):
+    """One claimant of a measure and how many of its counted figures they gave, so that the measure's
+    claimant_count changes by one query whatever the number of its figures."""
+
+    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="claimant_rows")
+    key = models.CharField(max_length=320, help_text='"entity:12", "text:kiev sources" or "article".')
+    figure_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["measure", "key"], name="measure_claimant_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.measure_id}: {self.key}"
 
 
 class Claim(OffsetSpan, Attributed, Reviewed):
@@ -68,10 +86,14 @@ class Claim(OffsetSpan, Attributed, Reviewed):
     lower_open = models.BooleanField(default=False)
     upper_open = models.BooleanField(default=False)
     history = history()
+    # The article's date, copied so that the figures of a measure within the comparison window are one index range.
+    published_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["article", "start"]
         indexes = [
+            models.Index(fields=["measure", "published_at"], name="claim_measure_published"),
+            models.Index(fields=["measure", "value"], name="claim_measure_value"),
             models.Index(fields=["claimant", "article"], name="claim_claimant_article"),
             models.Index(fields=["unit", "predicate"], name="claim_unit_predicate"),
             models.Index(fields=["value"], name="claim_value"),

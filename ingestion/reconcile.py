@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from articles.history import history_mark
 from articles.models import Article, ItemStatus, Quote
 from claims.models import Claim
-from claims.services import measures_assign, measures_refresh
+from claims.services import figures_remeasure, measures_refresh
 
 from .realign import Item, OffsetMap, items_match, offset_map, span_realign
 
@@ -161,7 +161,7 @@ def _keep_verified(kind: str, item, span: tuple[int, int] | None, report: Realig
         item.save()
         if revived and isinstance(item, Claim) and item.value is not None and item.unit:
             item.skip_history_when_saving = True
-            measures_assign(claims=[item], subjects=[item.subjects.order_by("name").first()])
+            figures_remeasure(claims=[item], subjects=[item.subjects.order_by("name").first()])
             del item.skip_history_when_saving
     report.kept.append(f"{kind} {item.pk}: {span[0]}:{span[1]}" + (" (back from orphaned)" if revived else ""))
 

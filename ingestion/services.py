@@ -1,30 +1,39 @@
 """Store a document and what the pipeline extracted from it: the one place that writes articles.
 
-Called by `load_seeds`, the articles API and any worker alike. Each document
-is stored in one transaction: either everything extracted from it is written,
-or nothing is.
+Called by `load_seeds`, the articles API and the Celery workers alike. Each document is stored in one
+transaction: either everything extracted from it is written, or nothing is. The cost of storing one
+article does not grow with the database: entities are resolved for the whole article in a few queries,
+measures are updated incrementally (claims/services.py), near-duplicates are found through an index.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
+from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Count, Exists, OuterRef
 
-from articles.models import Article, Entity, EntityAlias, Mention, Quote, Source
-from articles.slugs import name_slug, slug_candidates
+from articles.models import Article, ArticleBand, ArticleFingerprint, Entity, EntityAlias, Mention, Quote, Source
+from articles.slugs import SUFFIX_ROOM, name_slug, slug_candidates
 from claims.models import Claim
-from claims.services import measures_assign
-from extraction import EXTRACTOR_VERSION, Document, DocumentError, Extraction, extract
+from claims.services import measures_assign, story_figures
+from extraction import EXTRACTOR_VERSION, Document, Extraction
 from extraction import types as extracted
 from extraction.gazetteer import lookup_place
 from extraction.types import figure_or_none
 
+from .duplicates import Fingerprint, similarity
+from .prepare import PreparedDocument, content_hash, document_check, document_prepare
 from .reconcile import extractions_realign
 
+__all__ = ["CREATED", "UNCHANGED", "UPDATED", "IngestResult", "article_ingest", "article_store", "content_hash",
+           "entities_resolve", "entity_resolve", "source_get_or_create"]
+
 CREATED, UNCHANGED, UPDATED = "created", "unchanged", "updated"
+# Candidates an article's LSH bands bring up are confirmed on their signatures; the most similar few suffice.
+DUPLICATE_CANDIDATES = 20
 
 
 @dataclass
@@ -32,36 +41,37 @@ class IngestResult:
     article: Article
     status: str  # created, unchanged or updated
     counts: dict[str, int] = field(default_factory=dict)
-
-
-def content_hash(document: Document) -> str:
-    """Same title, subtitle, body and date: same hash, whatever file or request it came from."""
-    published = document.published_at.isoformat() if document.published_at else ""
-    payload = json.dumps([document.title, document.subtitle or "", document.body, published], ensure_ascii=False)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    created_entities: list[int] = field(default_factory=list)  # ids of the entities this article created
+    entities: set[int] = field(default_factory=set)  # ids of every entity it names
 
 
 def article_ingest(*, document: Document) -> IngestResult:
     """Extract and store one document; loading the same content again changes nothing."""
-    if document.published_at is None:
-        raise DocumentError("the article has no date; published_at is needed to store it", field="published_at")
-    digest = content_hash(document)
-    existing = Article.objects.filter(content_hash=digest).first()
+    document_check(document)
+    existing = Article.objects.filter(content_hash=content_hash(document)).first()
     if existing is not None:
         return IngestResult(existing, UNCHANGED)
-    extraction = extract(document)  # CPU work, outside the transaction
+    return article_store(prepared=document_prepare(document))  # extraction is CPU work, outside the transaction
+
+
+def article_store(*, prepared: PreparedDocument) -> IngestResult:
+    """Store a prepared document in one transaction (idempotent on its content hash)."""
     try:
         with transaction.atomic():
-            return _store(document, extraction, digest)
+            existing = Article.objects.filter(content_hash=prepared.digest).first()
+            if existing is not None:
+                return IngestResult(existing, UNCHANGED)
+            return _store(prepared)
     except IntegrityError:
         # A concurrent loader stored the same content first: that is the "unchanged" case.
-        existing = Article.objects.filter(content_hash=digest).first()
+        existing = Article.objects.filter(content_hash=prepared.digest).first()
         if existing is None:
             raise
         return IngestResult(existing, UNCHANGED)
 
 
-def _store(document: Document, extraction: Extraction, digest: str) -> IngestResult:
+def _store(prepared: PreparedDocument) -> IngestResult:
+    document = prepared.document
     source = source_get_or_create(name=document.source) if document.source else None
     fields = {
         "source": source,
@@ -69,34 +79,79 @@ def _store(document: Document, extraction: Extraction, digest: str) -> IngestRes
         "subtitle": document.subtitle or "",
         "body": document.body,
         "published_at": document.published_at,
-        "content_hash": digest,
+        "content_hash": prepared.digest,
         "word_count": len(document.text.split()),
         "extractor_version": EXTRACTOR_VERSION,
     }
     article = Article.objects.select_for_update().filter(url=document.url).first() if document.url else None
     if article is not None:
         # The same URL with new content: its quotes and claims keep their ids and editors' corrections
-        # (ingestion/reconcile.py), realigned to the new text.
+        # (ingestion/reconcile.py), realigned to the new text; its fingerprint is taken again.
         old_text = article.text
+        article.bands.all().delete()
+        ArticleFingerprint.objects.filter(article=article).delete()
+        fields["duplicate_of_id"] = _story_of(prepared.fingerprint, exclude=article.pk)
         for name, value in fields.items():
             setattr(article, name, value)
         article.save()
-        counts = extractions_realign(
-            article=article, old_text=old_text, store=lambda: _store_extraction(article, document.text, extraction)
-        ).counts
-        return IngestResult(article, UPDATED, counts)
+        _fingerprint_store(article, prepared.fingerprint)
+        stored: list[IngestResult] = []
+
+        def store() -> dict[str, int]:
+            stored.append(_store_extraction(article, document.text, prepared.extraction))
+            return stored[0].counts
+
+        extractions_realign(article=article, old_text=old_text, store=store)
+        result = stored[0]
+        result.status = UPDATED
+        return result
+    fields["duplicate_of_id"] = _story_of(prepared.fingerprint)
     article = Article.objects.create(url=document.url, **fields)
-    counts = _store_extraction(article, document.text, extraction)
-    return IngestResult(article, CREATED, counts)
+    _fingerprint_store(article, prepared.fingerprint)
+    result = _store_extraction(article, document.text, prepared.extraction)
+    result.status = CREATED
+    return result
 
 
-def _store_extraction(article: Article, text: str, extraction: Extraction) -> dict[str, int]:
+def _story_of(fingerprint: Fingerprint, exclude: int | None = None) -> int | None:
+    """The first article of the story this text is a near-copy of, or None. The candidates are the articles
+    sharing most LSH bands (one indexed query), confirmed on their MinHash signatures."""
+    bands = ArticleBand.objects.filter(key__in=fingerprint.bands)
+    if exclude is not None:
+        bands = bands.exclude(article_id=exclude)
+    candidates = list(bands.values("article_id").annotate(shared=Count("*"))
+                      .order_by("-shared", "article_id").values_list("article_id", flat=True)[:DUPLICATE_CANDIDATES])
+    if not candidates:
+        return None
+    threshold = settings.NEAR_DUPLICATE_SIMILARITY
+    scored = [
+        (similarity(fingerprint.signature, row.signature), -row.article_id, row)
+        for row in ArticleFingerprint.objects.filter(article_id__in=candidates).select_related("article")
+        .only("signature", "article__duplicate_of_id")
+    ]
+    scored = [item for item in scored if item[0] >= threshold]
+    if not scored:
+        return None
+    best = max(scored, key=lambda item: item[:2])[2].article
+    # A copy of a copy belongs to the story's first article.
+    return best.duplicate_of_id or best.pk
+
+
+def _fingerprint_store(article: Article, fingerprint: Fingerprint) -> None:
+    ArticleFingerprint.objects.create(article=article, signature=fingerprint.signature)
+    ArticleBand.objects.bulk_create([ArticleBand(article=article, key=key) for key in set(fingerprint.bands)])
+
+
+def _store_extraction(article: Article, text: str, extraction: Extraction) -> IngestResult:
     length = len(text)
-    rows_by_name: dict[str, Entity] = {}
+    places = _subject_places(extraction)
+    resolution = entities_resolve(entities=[*extraction.entities, *places])
+    rows = resolution.rows
+    rows_by_name = {item.name: row for item, row in zip(extraction.entities, rows, strict=False)}
+    place_rows = {item.name: row for item, row in zip(places, rows[len(extraction.entities):], strict=True)}
     mentions: dict[tuple[int, int], Mention] = {}
     for item in extraction.entities:
-        entity = entity_resolve(entity=item)
-        rows_by_name[item.name] = entity
+        entity = rows_by_name[item.name]
         for mention in item.mentions:
             _check_span(mention.start, mention.end, length, "mention")
             # One entity per span: the first (fullest) entity keeps a span two entities claim.
@@ -128,23 +183,45 @@ def _store_extraction(article: Article, text: str, extraction: Extraction) -> di
             value=value, qualifier=item.qualifier or "" if value is not None else "",
             unit=(item.unit or "")[:100], predicate=(item.predicate or "")[:100],
             start=item.start, end=item.end, attribution=item.attribution or "", confidence=item.confidence,
+            published_at=article.published_at,
         ))
         subjects.append([rows_by_name[name] for name in item.subjects if name in rows_by_name])
-    Claim.objects.bulk_create(claims)
-    measure_subjects = [_subject_entity(item.subject, rows_by_name, extraction) for item in extraction.claims]
+    measure_subjects = [_subject_entity(item.subject, rows_by_name, place_rows, extraction)
+                        for item in extraction.claims]
     for about, subject in zip(subjects, measure_subjects, strict=True):
         if subject is not None and subject not in about:
             about.append(subject)
-    measures_assign(claims=claims, subjects=measure_subjects)
+    repeated = story_figures(story_id=article.duplicate_of_id) if article.duplicate_of_id else None
+    measures_assign(claims=claims, subjects=measure_subjects, repeated=repeated)
+    Claim.objects.bulk_create(claims)
     through = Claim.subjects.through
     through.objects.bulk_create(
         [through(claim_id=claim.pk, entity_id=entity.pk) for claim, about in zip(claims, subjects, strict=True) for entity in
          {e.pk: e for e in about}.values()]
     )
-    return {"entities": len(rows_by_name), "mentions": len(mentions), "quotes": len(quotes), "claims": len(claims)}
+    counts = {"entities": len({row.pk for row in rows_by_name.values()}), "mentions": len(mentions),
+              "quotes": len(quotes), "claims": len(claims)}
+    return IngestResult(article, CREATED, counts, created_entities=resolution.created,
+                        entities={row.pk for row in rows})
 
 
-def _subject_entity(name: str | None, rows_by_name: dict[str, Entity], extraction: Extraction) -> Entity | None:
+def _subject_places(extraction: Extraction) -> list[extracted.Entity]:
+    """Places that claims are about but the article does not name as entities: found in the gazetteer."""
+    names, places = {item.name for item in extraction.entities}, {}
+    aliases = {alias for item in extraction.entities for alias in item.aliases}
+    for claim in extraction.claims:
+        name = claim.subject
+        if not name or name in names or name in aliases or name in places:
+            continue
+        place = lookup_place(name)
+        if place is not None:
+            places[name] = extracted.Entity(name=name, type="LOCATION", country_code=place.country_code or None,
+                                            latitude=place.latitude, longitude=place.longitude)
+    return list(places.values())
+
+
+def _subject_entity(name: str | None, rows_by_name: dict[str, Entity], place_rows: dict[str, Entity],
+                    extraction: Extraction) -> Entity | None:
     """The entity a claim's subject names: one of the article's, or the country from the gazetteer."""
     if not name:
         return None
@@ -153,13 +230,7 @@ def _subject_entity(name: str | None, rows_by_name: dict[str, Entity], extractio
     for item in extraction.entities:
         if name in item.aliases and item.name in rows_by_name:
             return rows_by_name[item.name]
-    place = lookup_place(name)
-    if place is None:
-        return None
-    return entity_resolve(entity=extracted.Entity(
-        name=name, type="LOCATION", country_code=place.country_code or None, latitude=place.latitude,
-        longitude=place.longitude,
-    ))
+    return place_rows.get(name)
 
 
 def _check_span(start: int, end: int, length: int, what: str) -> None:
@@ -177,35 +248,96 @@ def normalize_name(name: str) -> str:
     return " ".join(name.lower().replace("’", "'").replace(".", "").split())
 
 
+@dataclass
+class Resolution:
+    rows: list[Entity]  # the stored entity of each extracted one, in order
+    created: list[int]  # ids of the entities created
+
+
+@dataclass(eq=False)
+class _Known:
+    """What resolution needs of a stored (or about to be stored) entity."""
+
+    row: Entity
+    names: set[str]  # its normalized names among those this article uses
+    multiword: bool  # whether any of its names has more than one word
+    rank: tuple  # the order the database lists entities in (name, id); new ones after
+
+
 def entity_resolve(*, entity: extracted.Entity) -> Entity:
-    """The stored entity an extracted one names, created or enriched as needed.
+    """The stored entity an extracted one names, created or enriched as needed."""
+    return entities_resolve(entities=[entity]).rows[0]
 
-    Names and aliases are matched case-insensitively within a type. A person
-    known by a full name is matched only on a full name, so that two people
-    with the same surname are never merged through it; a bare surname joins
-    a stored person only when exactly one has that surname.
+
+def entities_resolve(*, entities: list[extracted.Entity]) -> Resolution:
+    """The stored entity each extracted one names, created or enriched as needed, in a few queries for all.
+
+    Names and aliases are matched case-insensitively within a type. A person known by a full name is matched
+    only on a full name, so that two people with the same surname are never merged through it; a bare surname
+    joins a stored person only when exactly one has that surname. Places with the coordinates of a stored
+    place (Kiev, Kyiv) are that place. The entities are resolved in order, each seeing those before it.
     """
-    names = [entity.name, *entity.aliases]
-    keys = {normalize_name(n) for n in names}
-    candidates = list(
-        Entity.objects.filter(type=entity.type, alias_set__normalized__in=keys).distinct().prefetch_related("alias_set")
+    keys = [{normalize_name(n) for n in (e.name, *e.aliases)} - {""} for e in entities]
+    surnames = [normalize_name(e.name.split()[-1]) if e.type == "PERSON" and len(e.name.split()) > 1 else None
+                for e in entities]
+    by_name, by_place = _known_entities(entities, keys, surnames)
+    rows, new, changed, aliases = [], [], {}, []
+    for entity, names, surname in zip(entities, keys, surnames, strict=True):
+        candidates = sorted({k for key in names for k in by_name[key] if k.row.type == entity.type},
+                            key=lambda k: k.rank)
+        if surname:
+            candidates += sorted({k for k in by_name[surname] if k.row.type == "PERSON"} - set(candidates),
+                                 key=lambda k: k.rank)
+        match = _choose(entity, candidates)
+        if match is None and entity.type == "LOCATION" and entity.latitude is not None:
+            places = by_place.get((entity.latitude, entity.longitude))
+            match = min(places, key=lambda k: k.rank) if places else None
+        if match is None:
+            match = _Known(Entity(name=entity.name[:300], type=entity.type, country_code=entity.country_code or "",
+                                  latitude=entity.latitude, longitude=entity.longitude), set(), False, (1, len(new)))
+            new.append(match)
+            if entity.type == "LOCATION" and entity.latitude is not None:
+                by_place.setdefault((entity.latitude, entity.longitude), []).append(match)
+        aliases += _names_add(match, entity, by_name)
+        if _enrich(match.row, entity) and match.row.pk is not None:
+            changed[match.row.pk] = match.row
+        rows.append(match.row)
+    _entities_insert([k.row for k in new])
+    EntityAlias.objects.bulk_create(
+        [EntityAlias(entity=row, name=name[:300], normalized=key[:300]) for row, name, key in aliases],
+        ignore_conflicts=True,  # a name the entity already has (outside this article's names) stays once
     )
-    if entity.type == "PERSON" and len(entity.name.split()) > 1:
-        # A person stored so far only by surname ("Okonjo") gets the full name when exactly one matches.
-        surname = normalize_name(entity.name.split()[-1])
-        candidates += [c for c in Entity.objects.filter(type="PERSON", alias_set__normalized=surname)
-                       .prefetch_related("alias_set") if c not in candidates]
-    match = _choose(entity, candidates)
-    if match is None and entity.type == "LOCATION" and entity.latitude is not None:
-        # Transliterations of one gazetteer place (Kiev, Kyiv) share its coordinates.
-        match = Entity.objects.filter(type="LOCATION", latitude=entity.latitude, longitude=entity.longitude).first()
-    if match is None:
-        match = _entity_create(entity)
-    _add_names(match, names, entity)
-    return match
+    Entity.objects.bulk_update(changed.values(), ["name", "country_code", "latitude", "longitude"])
+    return Resolution(rows, [k.row.pk for k in new])
 
 
-def _choose(entity: extracted.Entity, candidates: list[Entity]) -> Entity | None:
+def _known_entities(entities, keys, surnames) -> tuple[dict[str, list[_Known]], dict[tuple, list[_Known]]]:
+    """The stored entities any of these names or coordinates could mean: two or three queries."""
+    lookup = set().union(*keys, {s for s in surnames if s})
+    pairs = list(EntityAlias.objects.filter(normalized__in=lookup).values_list("entity_id", "normalized")) if lookup \
+        else []
+    multiword = EntityAlias.objects.filter(entity=OuterRef("pk"), normalized__contains=" ")
+    rows = Entity.objects.filter(pk__in={pk for pk, _ in pairs}).annotate(multiword=Exists(multiword)) \
+        .order_by("name", "id")
+    known = {row.pk: _Known(row, set(), row.multiword, (0, number)) for number, row in enumerate(rows)}
+    by_name: dict[str, list[_Known]] = defaultdict(list)
+    for pk, key in pairs:
+        known[pk].names.add(key)
+        by_name[key].append(known[pk])
+    coordinates = {(e.latitude, e.longitude) for e in entities if e.type == "LOCATION" and e.latitude is not None}
+    by_place: dict[tuple, list[_Known]] = {}
+    if coordinates:
+        places = Entity.objects.filter(type="LOCATION", latitude__in={lat for lat, _ in coordinates},
+                                       longitude__in={lon for _, lon in coordinates}).order_by("name", "id")
+        for number, row in enumerate(places):
+            if (row.latitude, row.longitude) in coordinates:
+                # An entity found both ways is one object, so that changes to it are seen by both.
+                entry = known.get(row.pk) or _Known(row, set(), True, (0, len(known) + number))
+                by_place.setdefault((row.latitude, row.longitude), []).append(entry)
+    return by_name, by_place
+
+
+def _choose(entity: extracted.Entity, candidates: list[_Known]) -> _Known | None:
     if not candidates:
         return None
     if entity.type != "PERSON":
@@ -213,44 +345,76 @@ def _choose(entity: extracted.Entity, candidates: list[Entity]) -> Entity | None
     full = {normalize_name(n) for n in (entity.name, *entity.aliases) if len(n.split()) > 1}
     if full:
         for candidate in candidates:
-            if full & {a.normalized for a in candidate.alias_set.all() if len(a.normalized.split()) > 1}:
+            if full & {key for key in candidate.names if len(key.split()) > 1}:
                 return candidate
-        surname_only = [c for c in candidates if all(len(a.normalized.split()) == 1 for a in c.alias_set.all())]
+        surname_only = [c for c in candidates if not c.multiword]
         return surname_only[0] if len(surname_only) == 1 else None
     return candidates[0] if len(candidates) == 1 else None
 
 
-def _entity_create(entity: extracted.Entity) -> Entity:
-    for slug in slug_candidates(Entity, entity.name, fallback="entity"):
-        if Entity.objects.filter(slug=slug).exists():
-            continue
-        try:
-            with transaction.atomic():
-                return Entity.objects.create(
-                    name=entity.name[:300], type=entity.type, slug=slug, country_code=entity.country_code or "",
-                    latitude=entity.latitude, longitude=entity.longitude,
-                )
-        except IntegrityError:
-            continue  # another loader took this slug a moment ago
-    raise AssertionError("slug_candidates never runs out")
-
-
-def _add_names(row: Entity, names: list[str], entity: extracted.Entity) -> None:
-    known = set(row.alias_set.values_list("normalized", flat=True))
-    new = []
-    for name in names:
+def _names_add(match: _Known, entity: extracted.Entity, by_name: dict[str, list[_Known]]) -> list[tuple]:
+    """The names of `entity` that `match` does not have yet (to insert), noted as known from now on."""
+    added = []
+    for name in (entity.name, *entity.aliases, match.row.name):
         key = normalize_name(name)
-        if key and key not in known:
-            known.add(key)
-            new.append(EntityAlias(entity=row, name=name[:300], normalized=key[:300]))
-    if normalize_name(row.name) not in known:
-        new.append(EntityAlias(entity=row, name=row.name, normalized=normalize_name(row.name)))
-    EntityAlias.objects.bulk_create(new, ignore_conflicts=True)
-    # The fullest name any article uses becomes the entity's name.
-    if len(entity.name.split()) > len(row.name.split()) or (not row.country_code and entity.country_code):
-        if len(entity.name.split()) > len(row.name.split()):
+        if key and key not in match.names:
+            match.names.add(key)
+            match.multiword = match.multiword or len(key.split()) > 1
+            by_name[key].append(match)
+            added.append((match.row, name, key))
+    return added
+
+
+def _enrich(row: Entity, entity: extracted.Entity) -> bool:
+    """The fullest name any article uses becomes the entity's name; a place gains a country and coordinates."""
+    # An entity an editor verified keeps the name the editor gave it.
+    longer = len(entity.name.split()) > len(row.name.split()) and not row.verified
+    if longer or (not row.country_code and entity.country_code):
+        if longer:
             row.name = entity.name[:300]
         row.country_code = row.country_code or entity.country_code or ""
         if row.latitude is None and entity.latitude is not None:
             row.latitude, row.longitude = entity.latitude, entity.longitude
-        row.save(update_fields=["name", "country_code", "latitude", "longitude"])
+        return True
+    return False
+
+
+def _entities_insert(rows: list[Entity]) -> None:
+    """Give new entities their names' slugs (in any script: articles/slugs.py) and insert them together, one
+    query to see which slugs are free; a row whose slug is taken, or that a concurrent loader takes meanwhile,
+    tries the next candidates alone."""
+    if not rows:
+        return
+    max_length = Entity._meta.get_field("slug").max_length - SUFFIX_ROOM
+    bases = [name_slug(row.name, max_length=max_length, fallback="entity") for row in rows]
+    taken = set(Entity.objects.filter(slug__in=set(bases)).values_list("slug", flat=True))
+    batch, alone = [], []
+    for row, base in zip(rows, bases, strict=True):
+        if base in taken:
+            alone.append(row)
+        else:
+            row.slug = base
+            taken.add(base)
+            batch.append(row)
+    try:
+        with transaction.atomic():
+            Entity.objects.bulk_create(batch)
+    except IntegrityError:
+        for row in batch:
+            row.pk = None
+        alone = batch + alone
+    for row in alone:
+        _entity_insert(row)
+
+
+def _entity_insert(row: Entity) -> None:
+    for slug in slug_candidates(Entity, row.name, fallback="entity"):
+        if Entity.objects.filter(slug=slug).exists():
+            continue
+        row.slug = slug
+        try:
+            with transaction.atomic():
+                row.save(force_insert=True)
+                return
+        except IntegrityError:
+            row.pk = None  # another loader took this slug a moment ago

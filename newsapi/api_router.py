@@ -4,6 +4,7 @@ from rest_framework.routers import DefaultRouter
 
 from articles.api.views import QuoteViewSet, SourceViewSet
 from claims.api.views import ArticleViewSet, ClaimViewSet, EntityViewSet, MeasureViewSet
+from ingestion.api.views import IngestJobViewSet
 
 # No format suffixes (/articles/1.json): an id such as 0.5 would read as id 0 in format "5" and answer 406.
 # `?format=` and the Accept header choose formats.
@@ -15,3 +16,4 @@ router.register("entities", EntityViewSet, basename="entity")
 router.register("quotes", QuoteViewSet, basename="quote")
 router.register("claims", ClaimViewSet, basename="claim")
 router.register("measures", MeasureViewSet, basename="measure")
+router.register("ingest-jobs", IngestJobViewSet, basename="ingest-job")

@@ -36,6 +36,16 @@ def env_int(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name} must be an integer, not {value!r}") from error
 
 
+def env_float(name: str, default: float) -> float:
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    try:
+        return float(value)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"{name} must be a number, not {value!r}") from error
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     value = os.environ.get(name)
     if value is None or value.strip() == "":
@@ -75,6 +85,7 @@ INSTALLED_APPS = [
     "axes",
     "articles",
     "claims",
+    "ingestion",
 ]
 
 MIDDLEWARE = [
@@ -179,10 +190,31 @@ REST_KNOX = {
     "TOKEN_TTL": timedelta(days=API_TOKEN_TTL_DAYS) if API_TOKEN_TTL_DAYS > 0 else None,
     "AUTH_HEADER_PREFIX": "Token",
 }
+# An article whose body shares at least this estimated share of word 3-shingles (MinHash Jaccard) with a stored
+# one is a copy of that story: linked by duplicate_of, its repeated figures counted once.
+NEAR_DUPLICATE_SIMILARITY = env_float("NEAR_DUPLICATE_SIMILARITY", 0.7)
+if not 0 < NEAR_DUPLICATE_SIMILARITY <= 1:
+    raise ImproperlyConfigured("NEAR_DUPLICATE_SIMILARITY must be in (0, 1]")
 
 # The largest request body the API accepts (bytes); larger article posts get 413.
 MAX_ARTICLE_BODY_BYTES = env_int("MAX_ARTICLE_BODY_BYTES", 1_000_000)
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_ARTICLE_BODY_BYTES
+
+# Celery: documents queued by `load_seeds --queue` and `POST /api/v1/articles/?async=true` are ingested by
+# `celery -A newsapi worker`. RabbitMQ is the broker: a message a worker has not acknowledged goes back to the
+# queue the moment its connection drops, which is what acks_late needs for a killed worker's document to be
+# stored by another. Job state lives in the database (IngestJob), so no result backend is used.
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "amqp://guest:guest@127.0.0.1:5672//")
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_INGEST_QUEUE", "ingest")
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+# Publishing gives up after a few seconds when the broker is down, so that a request answers instead of hanging.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5, "interval_max": 1}
+CELERY_BROKER_CONNECTION_TIMEOUT = env_int("CELERY_BROKER_CONNECTION_TIMEOUT", 4)
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "newsapi.api.errors.AutoSchema",
@@ -265,6 +297,8 @@ SPECTACULAR_SETTINGS = {
         "QualifierEnum": "claims.models.Qualifier.choices",
         "ItemStatusEnum": "articles.models.ItemStatus.choices",
         "EditableStatusEnum": "articles.models.EditableStatus.choices",
+        "IngestJobStatusEnum": "ingestion.models.JobStatus.choices",
+        "IngestItemStatusEnum": "ingestion.models.ItemStatus.choices",
     },
     "POSTPROCESSING_HOOKS": ["drf_standardized_errors.openapi_hooks.postprocess_schema_enums"],
 }

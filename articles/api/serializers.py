@@ -84,10 +84,15 @@ class QuoteSerializer(ArticleQuoteSerializer):
 
 class ArticleListSerializer(serializers.ModelSerializer):
     source = SourceSerializer(read_only=True, allow_null=True)
+    duplicate_of = serializers.PrimaryKeyRelatedField(
+        read_only=True, allow_null=True,
+        help_text="The first stored article of the same story when this one is a near-copy of it "
+                  "(/api/v1/articles/{id}/duplicates/ lists the story's articles).")
 
     class Meta:
         model = Article
-        fields = ["id", "title", "subtitle", "published_at", "source", "url", "language", "word_count", "updated_at"]
+        fields = ["id", "title", "subtitle", "published_at", "source", "url", "language", "word_count",
+                  "duplicate_of", "updated_at"]
 
 
 class ArticleDetailSerializer(ArticleListSerializer):

@@ -2,10 +2,11 @@
 
 from django.db.models import Exists, OuterRef
 from django.http import Http404
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import APIException, ValidationError
 from rest_framework.response import Response
 
 from articles import selectors, services
@@ -14,6 +15,9 @@ from articles.history import history_entries
 from articles.models import ItemStatus, Mention, Quote, Source
 from extraction import DocumentError
 from extraction.document import build_document
+from ingestion import selectors as ingestion_selectors
+from ingestion.api.serializers import IngestJobSerializer
+from ingestion.jobs import QueueUnavailable, job_create
 from ingestion.services import CREATED, article_ingest
 from newsapi.api.errors import reject_large_body
 from newsapi.api.exports import ExportMixin, export_schema
@@ -36,6 +40,25 @@ from .serializers import (
     SourceSerializer,
     entities_with_mentions,
 )
+
+ASYNC_PARAMETER = OpenApiParameter(
+    "async", OpenApiTypes.BOOL, description="true: queue the article for the workers and answer 202 with an "
+    "ingest job; false (default): extract and store it before answering.")
+
+
+class QueueUnavailableError(APIException):
+    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
+    default_detail = "The task queue cannot be reached; try again later or post without async."
+    default_code = "queue_unavailable"
+
+
+def async_requested(request) -> bool:
+    """The `async` parameter of a POST: true or false, anything else is a 400."""
+    reject_query_parameters(request, allowed={"async"})
+    value = request.query_params.get("async", "false").lower()
+    if value not in {"true", "false"}:
+        raise ValidationError({"async": ["Must be true or false."]})
+    return value == "true"
 
 
 def field_errors(error: services.OffsetsOutsideText) -> ValidationError:
@@ -142,16 +165,21 @@ class ArticleViewSet(ExportMixin, SubListMixin, mixins.ListModelMixin, mixins.Re
             "Runs the extraction and stores the article as the loader does. Idempotent on content: posting the "
             "same title, subtitle, body and date again answers 200 with the stored article and adds no rows. "
             "New content at the `url` of a stored article replaces that article and its extractions (200). "
-            "Bodies over MAX_ARTICLE_BODY_BYTES (default 1,000,000) are refused with 413."
+            "Bodies over MAX_ARTICLE_BODY_BYTES (default 1,000,000) are refused with 413. "
+            "With `?async=true` the article is checked, queued for the Celery workers and answered at once with "
+            "202 and an ingest job (`GET /api/v1/ingest-jobs/{id}/` shows when it is stored)."
         ),
         request=ArticleInputSerializer,
+        parameters=[ASYNC_PARAMETER],
         responses={
             201: OpenApiResponse(ArticleDetailSerializer, description="Stored now."),
             200: OpenApiResponse(ArticleDetailSerializer, description="Already stored, or replaced at its url."),
+            202: OpenApiResponse(IngestJobSerializer, description="Queued (`?async=true`): the ingest job."),
         },
     )
     def create(self, request):
         reject_large_body(request)
+        queued = async_requested(request)
         incoming = ArticleInputSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         data = incoming.validated_data
@@ -159,6 +187,13 @@ class ArticleViewSet(ExportMixin, SubListMixin, mixins.ListModelMixin, mixins.Re
             title=data["title"], body=data["body"], published_at=data["published_at"],
             subtitle=data.get("subtitle"), url=data.get("url"), source=data.get("source"),
         )
+        if queued:
+            try:
+                job = job_create(documents=[("request", document, None)], origin="api")
+            except QueueUnavailable as error:
+                raise QueueUnavailableError(str(error)) from None
+            job = ingestion_selectors.job_detail().get(pk=job.pk)
+            return Response(IngestJobSerializer(job).data, status=status.HTTP_202_ACCEPTED)
         try:
             result = article_ingest(document=document)
         except DocumentError as error:
@@ -166,6 +201,22 @@ class ArticleViewSet(ExportMixin, SubListMixin, mixins.ListModelMixin, mixins.Re
         article = self.get_queryset().get(pk=result.article.pk)
         serializer = self.get_serializer_class()(article, context=self.get_serializer_context())
         return Response(serializer.data, status=status.HTTP_201_CREATED if result.status == CREATED else status.HTTP_200_OK)
+
+    @extend_schema(
+        summary="The other articles of an article's story: its near-copies and the first one",
+        description=(
+            "Copies and re-publications of one story (the same body with small edits, another headline or "
+            "source) are recognised on ingest by MinHash/LSH over word 3-shingles of the body and linked to the "
+            "story's first stored article (`duplicate_of`). A figure they repeat counts once in measures. "
+            "Lists every other article of the story, oldest first."
+        ),
+        responses=ArticleListSerializer(many=True),
+    )
+    @action(detail=True, filter_backends=[])
+    def duplicates(self, request, pk=None):
+        article = self.get_object()
+        return self.sub_list(request, selectors.story_articles(article), ArticleListSerializer,
+                             ordering=("published_at", "id"))
 
     @extend_schema(summary="Quotes reported in an article", responses=ArticleQuoteSerializer(many=True))
     @action(detail=True, filter_backends=[])

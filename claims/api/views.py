@@ -17,6 +17,7 @@ from claims import corrections, selectors
 from claims.filters import ClaimFilterSet, MeasureFilterSet
 from claims.models import Claim
 from claims.services import comparison_window
+from ingestion.api.serializers import IngestJobSerializer
 from newsapi.api.exports import ExportMixin, export_schema
 from newsapi.api.filters import reject_query_parameters
 from newsapi.api.pagination import CursorPagination
@@ -146,6 +147,7 @@ class MeasureViewSet(viewsets.ReadOnlyModelViewSet):
         responses={
             201: OpenApiResponse(ArticleFullSerializer, description="Stored now."),
             200: OpenApiResponse(ArticleFullSerializer, description="Already stored, or replaced at its url."),
+            202: OpenApiResponse(IngestJobSerializer, description="Queued (`?async=true`): the ingest job."),
         }
     )
 )

@@ -3,10 +3,12 @@
 from datetime import UTC, datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from articles.models import Entity
-from extraction import Document
-from ingestion.services import article_ingest
+from extraction import Document, extract
+from ingestion.services import article_ingest, entities_resolve
 
 pytestmark = pytest.mark.django_db
 
@@ -52,3 +54,18 @@ def test_transliterations_of_one_place_in_different_articles_are_one_entity():
     places = Entity.objects.filter(type="LOCATION")
     assert places.count() == 1
     assert places.get().country_code == "UA"
+
+
+def test_an_article_naming_many_known_entities_resolves_them_in_a_few_queries():
+    people = ["Halvard Lien", "Ngozi Okonjo", "Maria Santos", "Tomasz Wojcik", "Ingrid Halvorsen", "Artur Hovhannisyan"]
+    body = " ".join(f"Minister {name} said the port would reopen." for name in people) + " Shelling hit Kiev."
+    document = Document(title="Ministers meet", body=body, published_at=datetime(2025, 3, 1, tzinfo=UTC))
+    entities = list(extract(document).entities)
+    assert len(entities) >= 7
+    first = entities_resolve(entities=entities)
+    assert len(first.created) == len({row.pk for row in first.rows})
+    with CaptureQueriesContext(connection) as captured:
+        again = entities_resolve(entities=entities)
+    assert [row.pk for row in again.rows] == [row.pk for row in first.rows]
+    assert again.created == []
+    assert len(captured) <= 4  # aliases, entities, coordinates, and one insert of names (none new)
