@@ -301,9 +301,11 @@ def figures_remeasure(*, claims: list[Claim], subjects: list[Entity | None]) -> 
     left = {claim.measure_id for claim in claims}
     for claim in claims:
         claim.measure = None
+        if claim.published_at is None:  # a figure an editor added: the comparison window needs its date
+            claim.published_at = claim.article.published_at
     joined = measures_assign(claims=claims, subjects=subjects)
     for claim in claims:
-        claim.save(update_fields=["measure", "lower", "upper", "lower_open", "upper_open"])
+        claim.save(update_fields=["measure", "lower", "upper", "lower_open", "upper_open", "published_at"])
     measures_refresh(ids=left | joined)
     return joined
 

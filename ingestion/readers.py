@@ -78,8 +78,8 @@ def _count_file(path: Path) -> int:
         if path.suffix.lower() == ".json" and path.stat().st_size <= MAX_FILE_BYTES:
             data = json.loads(path.read_bytes())
             return len(data) if isinstance(data, list) else 1
-    except (OSError, ValueError):
-        pass
+    except (OSError, ValueError, RecursionError):
+        pass  # only an estimate for the progress bar: the reader reports the file's fault
     return 1
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Exists, OuterRef
+from simple_history.utils import bulk_create_with_history
 
 from articles.models import Article, ArticleBand, ArticleFingerprint, Entity, EntityAlias, Mention, Quote, Source
 from articles.slugs import SUFFIX_ROOM, name_slug, slug_candidates
@@ -169,7 +170,7 @@ def _store_extraction(article: Article, text: str, extraction: Extraction) -> In
             start=item.start, end=item.end, sentence=item.sentence,
             attribution=item.attribution or "", confidence=item.confidence,
         ))
-    Quote.objects.bulk_create(quotes)
+    bulk_create_with_history(quotes, Quote)  # the audit starts at creation, by whoever posted the article
 
     claims, subjects = [], []
     for item in extraction.claims:
@@ -193,7 +194,7 @@ def _store_extraction(article: Article, text: str, extraction: Extraction) -> In
             about.append(subject)
     repeated = story_figures(story_id=article.duplicate_of_id) if article.duplicate_of_id else None
     measures_assign(claims=claims, subjects=measure_subjects, repeated=repeated)
-    Claim.objects.bulk_create(claims)
+    bulk_create_with_history(claims, Claim)
     through = Claim.subjects.through
     through.objects.bulk_create(
         [through(claim_id=claim.pk, entity_id=entity.pk) for claim, about in zip(claims, subjects, strict=True) for entity in
