@@ -24,6 +24,7 @@ run: install
 # Tests speak plain HTTP to the app, so the production redirect to HTTPS is off for them (tests/test_settings.py
 # checks the production defaults).
 test: install
+	bash scripts/services_up.sh
 	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} SECRET_KEY=tests-only-secret-key SECURE_SSL_REDIRECT=0 $(BIN)/pytest
 
 lint: install
