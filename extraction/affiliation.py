@@ -9,26 +9,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from . import lexicon
 from .gazetteer import lookup_place, places
 from .lexicon import DEMONYMS
 from .types import Entity
-
-# Nationality words whose country does not share their first letters.
-IRREGULAR_DEMONYMS = {
-    "French": "France", "British": "United Kingdom", "Briton": "United Kingdom", "English": "United Kingdom",
-    "Scottish": "United Kingdom", "Welsh": "United Kingdom", "Dutch": "Netherlands", "Swiss": "Switzerland",
-    "Spanish": "Spain", "Danish": "Denmark", "Polish": "Poland", "Finnish": "Finland", "Irish": "Ireland",
-    "Filipino": "Philippines", "Norwegian": "Norway", "Portuguese": "Portugal", "Lebanese": "Lebanon",
-    "Sudanese": "Sudan", "Burmese": "Myanmar", "Yemeni": "Yemen", "American": "United States",
-    "Argentine": "Argentina", "Argentinian": "Argentina", "Bangladeshi": "Bangladesh", "Kosovan": "Kosovo",
-    "Texan": "United States", "Peruvian": "Peru", "Nepalese": "Nepal", "Malagasy": "Madagascar",
-    "Saudi": "Saudi Arabia", "Emirati": "United Arab Emirates", "Kiwi": "New Zealand", "Congolese": "Congo",
-}
-NOT_NATIONAL = {"European", "Asian", "African", "Arab", "Western", "Eastern", "Northern", "Southern", "Soviet",
-                "Muslim", "Christian", "Jewish", "Catholic", "Orthodox", "Protestant", "Sunni", "Shiite", "Shia",
-                "Kurdish", "Rohingya", "Tamil", "Sikh", "Hindu", "Buddhist", "Korean", "Latin", "Hispanic",
-                "Caucasian", "Celtic", "Olympic", "Paralympic", "Islamic", "Communist", "Republican", "Democratic",
-                "Conservative", "Liberal", "Socialist", "Marxist", "Nazi", "Zionist", "Western-backed", "Scandinavian"}
 
 
 @lru_cache(maxsize=1)
@@ -41,10 +25,10 @@ def _countries() -> dict[str, str]:
 def country_of_demonym(word: str) -> str | None:
     """"Ukrainian" -> "Ukraine", "Russians" -> "Russia"; None for words that name no single country."""
     word = word[:-1] if word.endswith("s") and word[:-1] in DEMONYMS else word
-    if word in NOT_NATIONAL or word not in DEMONYMS:
+    if word in lexicon.NOT_NATIONAL or word not in DEMONYMS:
         return None
-    if word in IRREGULAR_DEMONYMS:
-        return IRREGULAR_DEMONYMS[word]
+    if word in lexicon.IRREGULAR_DEMONYMS:
+        return lexicon.IRREGULAR_DEMONYMS[word]
     best, best_length = None, 3
     for country in _countries():
         if " " in country:

@@ -64,14 +64,6 @@ def confidence(method: str | None) -> float | None:
     return CONFIDENCE.get(method, CONFIDENCE.get("*"))
 
 
-GENERIC_SPEAKERS = {"official", "spokesman", "spokeswoman", "spokesperson", "minister", "president", "leader",
-                    "officer", "general", "secretary", "chancellor", "governor", "mayor", "ambassador",
-                    "commander", "chief", "coach", "manager", "envoy", "diplomat", "source"}
-GENERIC_ORGANIZATIONS = {"company", "firm", "group", "bank", "carrier", "airline", "ministry", "agency", "army",
-                         "military", "party", "organisation", "organization", "club", "university", "institute"}
-STATEMENT_WORDS = {"statement", "message", "post", "tweet", "release", "letter", "report", "communique", "analysis",
-                   "study", "survey", "research", "paper", "findings", "website", "blog", "data", "figures",
-                   "spokesman", "spokeswoman", "spokesperson", "office", "account", "review", "editorial"}
 STATEMENT_ON = re.compile(
     r"\b(?:a|the)\s+(?:statement|message|post|text|letter|note)\s+(?:read|posted|published|released|issued|said)"
     r"\s+(?:on|by|from)\s+(?:the\s+)?(?P<owner>[^,.;]+?)(?:'s|’s)\b"
@@ -138,17 +130,17 @@ def resolve(text: str, start: int, end: int, index: EntityIndex, cue: str | None
     if persons:
         return Attribution(persons[-1][2].name, phrase, cue, True, method)
     head = words[-1].strip("'’").lower()
-    if first in {"the", "this", "that"} and head in GENERIC_SPEAKERS:
+    if first in {"the", "this", "that"} and head in lexicon.GENERIC_SPEAKERS:
         # "the mayor": the last person named with that title ("Mayor Bill de Blasio"), else the last person.
         person = index.last_person_titled(start, head) or index.last_person_before(start)
         if person is not None:
             return Attribution(person.name, phrase, cue, True, "role_noun")
-    if first in {"the", "this"} and head in GENERIC_ORGANIZATIONS and len(words) <= 3:
+    if first in {"the", "this"} and head in lexicon.GENERIC_ORGANIZATIONS and len(words) <= 3:
         # "The company expects ...": the organisation named last.
         organization = index.last_of_type_before(start, ORGANIZATION)
         if organization is not None:
             return Attribution(organization.name, phrase, cue, True, "role_noun")
-    if mentions and (words[-1][0].isupper() or head in STATEMENT_WORDS):
+    if mentions and (words[-1][0].isupper() or head in lexicon.STATEMENT_WORDS):
         for wanted in (ORGANIZATION, LOCATION):
             typed = [m for m in mentions if m[2].type == wanted]
             if typed:
@@ -170,9 +162,6 @@ class ParsedSource:
 
 # Dependents that continue a name to the right of its head ("Miller Jr.", "Gen. Mark Milley").
 NAME_CONTINUATIONS = {"flat", "compound", "nummod"}
-RELATIVE_PRONOUNS = {"that", "who", "which", "whom"}
-# Subjects that are the author or the reader, not a source: "I called it “a disgrace”".
-FIRST_AND_SECOND_PERSON = {"i", "we", "you"}
 # Bounds that keep a flood of quotation marks linear: words of a quote read, ancestors walked, and tokens
 # either side of a quote searched for its verb (a sentence's reporting clause is far shorter).
 MAX_QUOTE_TOKENS_READ = 60
@@ -201,7 +190,7 @@ def parsed_source(text: Text, pieces: list[tuple[int, int]], speech_only: bool =
         verb = _governing_verb(groups[offset], inside, _is_speech if speech_only else _is_verb)
         if verb is not None:
             found = _subject_phrase(verb, inside)
-            if found is not None and not (not speech_only and found[0].lower_ in FIRST_AND_SECOND_PERSON):
+            if found is not None and not (not speech_only and found[0].lower_ in lexicon.FIRST_AND_SECOND_PERSON):
                 first, last, method = found
                 method = method if speech_only else "clause_subject"
                 return ParsedSource(offset + first.idx, offset + last.idx + len(last.text), _cue_of(verb), method)
@@ -259,7 +248,7 @@ def _subject_phrase(verb, inside: set[int]):
     """(first token, last token, method) of the speaker phrase of a speech verb, or None."""
     for _ in range(3):
         subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i not in inside), None)
-        if subject is not None and subject.lower_ in RELATIVE_PRONOUNS:
+        if subject is not None and subject.lower_ in lexicon.RELATIVE_PRONOUNS:
             # "Smith, who said ...": the name the clause is about, when the parse ties it to a name.
             subject = verb.head if verb.dep_ == "relcl" and _names_someone(verb.head) else None
             break

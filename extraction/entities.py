@@ -25,28 +25,18 @@ from .proposals import model_proposals, proposed_parts, reconcile_with_model, ta
 from .text import OPEN_QUOTES, Sentence, Text, Token
 from .types import Entity, Mention
 
-CONNECTORS = {"of", "de", "von", "der", "van", "den", "du", "da", "di", "del", "bin", "ibn", "le", "for", "and"}
 # "of" joins a run only after a word that takes it in names: "Bank of England", "Secretary of State".
 OF_TAKERS = lexicon.ORG_HEADS | lexicon.LOCATION_HEADS | lexicon.TITLES | {
     "republic", "kingdom", "states", "isle", "cape", "house", "state", "sea", "gulf", "museum", "statue",
     "people", "province", "department", "chamber",
 }
-NAME_PARTICLES = {"von", "van", "der", "den", "de", "bin", "ibn", "da", "di", "del", "le", "du", "la", "dos", "das"}
-PRODUCT_HEADS = {"shuttle", "rocket", "missile", "tank", "jet", "aircraft", "helicopter", "drone", "phone",
-                 "console", "browser", "vaccine", "satellite", "spacecraft", "submarine", "frigate", "carrier"}
 STRONG_TITLES = {t for t in lexicon.PERSON_TITLES | lexicon.OCCUPATIONS if t not in {"foreign", "defense", "defence", "home", "vice",
                                                                "deputy", "former", "acting", "shadow"}}
-TITLE_MODIFIERS = {"vice", "prime", "deputy", "foreign", "defense", "defence", "home", "interior", "finance",
-                   "health", "education", "justice", "former", "acting", "shadow", "chief", "executive", "crown",
-                   "state", "general", "attorney", "secretary"}
-PLACE_PREPOSITIONS = {"in", "at", "from", "near", "to", "into", "across", "outside", "inside", "towards", "toward"}
 _PRODUCT_CODE = re.compile(r"^(?=.*\d)(?=.*[A-Z])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$")
 _NOT_PRODUCT = re.compile(r"^(COVID|G\d|H\d+N\d|MH\d)")
 _ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,7}$")
 _HYPHENATED_GIVEN_NAME = re.compile(r"^[A-Z][a-z]+-[A-Z]?[a-z]+$")
 SINGLE_CITY_MIN_POPULATION = 100_000
-NEWSPAPER_HEADS = {"guardian", "times", "telegraph", "independent", "economist", "observer", "post", "tribune",
-                   "herald", "sun", "mirror", "globe", "hindu", "atlantic", "spectator"}
 
 
 @dataclass
@@ -82,13 +72,9 @@ def _lowercase_words(sentences: list[Sentence]) -> frozenset[str]:
     return frozenset(token.text for sentence in sentences for token in sentence.tokens if token.text[0].islower())
 
 
-DATE_WORDS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
-              "March", "April", "June", "July", "August", "September", "October", "November", "December"}
-
-
 def _is_name_token(token: Token) -> bool:
     return (token.is_capitalized and (token.text[0].isalpha() or token.text[:3] in {"al-", "el-"})
-            and token.text not in DATE_WORDS)
+            and token.text not in lexicon.DATE_WORDS)
 
 
 def _runs(sentence: Sentence) -> list[tuple[int, int]]:
@@ -104,9 +90,9 @@ def _runs(sentence: Sentence) -> list[tuple[int, int]]:
             adjacent = token.start - previous.end <= 1
             if _is_name_token(token) and adjacent:
                 j += 1
-            elif token.lower in NAME_PARTICLES and adjacent and _particles_then_name(tokens, j):
+            elif token.lower in lexicon.NAME_PARTICLES and adjacent and _particles_then_name(tokens, j):
                 # "Ursula von der Leyen", "Charles de la Cruz": particles lead to the rest of the name.
-                while tokens[j].lower in NAME_PARTICLES:
+                while tokens[j].lower in lexicon.NAME_PARTICLES:
                     j += 1
                 j += 1
             elif token.lower in {"of", "for"} and adjacent and j + 2 < n and tokens[j + 1].lower == "the" and (
@@ -114,7 +100,7 @@ def _runs(sentence: Sentence) -> list[tuple[int, int]]:
             ):
                 j += 3  # "Joint Council for the Welfare of Immigrants", "Museum of the U.S. Air Force"
             elif (
-                token.lower in CONNECTORS and adjacent and j + 1 < n and _is_name_token(tokens[j + 1])
+                token.lower in lexicon.CONNECTORS and adjacent and j + 1 < n and _is_name_token(tokens[j + 1])
                 and _connector_joins(tokens, i, j)
             ):
                 j += 2
@@ -133,14 +119,14 @@ def _runs(sentence: Sentence) -> list[tuple[int, int]]:
 
 def _particles_then_name(tokens: tuple[Token, ...], j: int) -> bool:
     k = j
-    while k < len(tokens) and tokens[k].lower in NAME_PARTICLES and k - j < 3:
+    while k < len(tokens) and tokens[k].lower in lexicon.NAME_PARTICLES and k - j < 3:
         k += 1
     return k < len(tokens) and _is_name_token(tokens[k])
 
 
 def _connector_joins(tokens: tuple[Token, ...], i: int, j: int) -> bool:
     word = tokens[j].lower
-    if word in NAME_PARTICLES:
+    if word in lexicon.NAME_PARTICLES:
         return True
     previous = tokens[j - 1].lower
     inside_organisation = any(t.lower in lexicon.ORG_HEADS for t in tokens[i:j])
@@ -212,7 +198,9 @@ def _split_run(run: list[Token]) -> list[tuple[list[Token], list[Token]]]:
     for index, token in enumerate(run):
         lower = token.lower.rstrip(".")
         rest = run[index + 1:]
-        is_title = lower in STRONG_TITLES or (lower in TITLE_MODIFIERS and rest and rest[0].lower in STRONG_TITLES)
+        is_title = lower in STRONG_TITLES or (
+            lower in lexicon.TITLE_MODIFIERS and rest and rest[0].lower in STRONG_TITLES
+        )
         # "High Commissioner for Refugees": an office inside an organisation's name, not a title before a name.
         if is_title and rest and rest[0].lower == "for" and current:
             is_title = False
@@ -236,10 +224,10 @@ def _split_run(run: list[Token]) -> list[tuple[list[Token], list[Token]]]:
     cleaned = []
     for piece in pieces:
         # "The Guardian", "The Times": a newspaper keeps its article.
-        if len(piece) == 2 and piece[0].text == "The" and piece[1].lower in NEWSPAPER_HEADS:
+        if len(piece) == 2 and piece[0].text == "The" and piece[1].lower in lexicon.NEWSPAPER_HEADS:
             cleaned.append((piece, []))
             continue
-        while piece and (piece[0].text in lexicon.NON_NAME_WORDS or piece[0].lower in CONNECTORS or
+        while piece and (piece[0].text in lexicon.NON_NAME_WORDS or piece[0].lower in lexicon.CONNECTORS or
                          piece[0].text == "the"):
             piece = piece[1:]
         # A nationality adjective leads a name only when the name is an organisation: "Korean Central News Agency".
@@ -251,7 +239,7 @@ def _split_run(run: list[Token]) -> list[tuple[list[Token], list[Token]]]:
         ):
             lead.append(piece[0])
             piece = piece[1:]
-        while piece and piece[-1].lower in CONNECTORS:
+        while piece and piece[-1].lower in lexicon.CONNECTORS:
             piece = piece[:-1]
         if piece:
             cleaned.append((piece, lead))
@@ -307,7 +295,7 @@ class NameFacts:
             # "Nassar al-Rubaie": the Arabic particle inside a name; "von der Leyen" only after a first name or a
             # title, since clubs and firms carry "de" too ("Olympique de Marseille").
             or any(t.text[:3] in {"al-", "el-"} for t in tokens[1:])
-            or (any(t.lower in NAME_PARTICLES for t in tokens[1:])
+            or (any(t.lower in lexicon.NAME_PARTICLES for t in tokens[1:])
                 and (words[0] in first_names() or part.title_before is not None))
             or (len(words) in (2, 3) and self.next_word in lexicon.SPEECH_VERBS)
             or (len(words) in (2, 3) and all(_HYPHENATED_GIVEN_NAME.match(w) or w.istitle() for w in words)
@@ -367,7 +355,7 @@ def office(f: NameFacts) -> Typing | None:
 def newspaper(f: NameFacts) -> Typing | None:
     """"The Guardian", "The Times"."""
     tokens = f.part.tokens
-    if len(tokens) == 2 and tokens[0].text == "The" and tokens[1].lower in NEWSPAPER_HEADS:
+    if len(tokens) == 2 and tokens[0].text == "The" and tokens[1].lower in lexicon.NEWSPAPER_HEADS:
         return ORGANIZATION, None
     return None
 
@@ -403,7 +391,7 @@ def gazetteer_place(f: NameFacts) -> Typing | None:
     if f.place is None or f.person_cue:
         return None
     likely = len(f.words) > 1 or f.place.population >= SINGLE_CITY_MIN_POPULATION or (
-        f.previous_word in PLACE_PREPOSITIONS
+        f.previous_word in lexicon.PLACE_PREPOSITIONS
     )
     if likely and not (f.part.sentence_initial and f.name.lower() in f.lowercase_words):
         return LOCATION, f.place
@@ -524,7 +512,7 @@ def _is_product(tokens: list[Token]) -> bool:
         return True
     if len(words) > 1 and " ".join(words[:2]) in lexicon.KNOWN_PRODUCTS:
         return True
-    return len(words) > 1 and any(t.lower in PRODUCT_HEADS for t in tokens[:-1])
+    return len(words) > 1 and any(t.lower in lexicon.PRODUCT_HEADS for t in tokens[:-1])
 
 
 def _consolidate(text: str, parts: list[Part]) -> list[Entity]:

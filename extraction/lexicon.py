@@ -1,8 +1,8 @@
 """Word lists the rules use, read once at import from `data/lexicon.tsv`.
 
 The file holds each word once, with the tags of the lists it belongs to; its header says what each tag is for.
-Here every tag becomes the module-level name the rules import: a frozenset of words, or a dict for the tags
-whose lines carry a value.
+Here every tag becomes the module-level name the rules use (`lexicon.NAME`): a frozenset of words, or a dict
+for the tags whose lines carry a value (numbers read as int).
 """
 
 from __future__ import annotations
@@ -18,6 +18,14 @@ VALUE_FORMATS = {
     "known_region": re.compile(r"(?:[A-Z]{2})?"),  # ISO 3166-1 alpha-2 code; empty for a region of no one country
     "country_alias": re.compile(r"\S(?:.*\S)?"),  # the gazetteer's name for the country
     "pronoun": re.compile(r"[mf]?"),  # the gender the pronoun tells; empty when it tells none
+    "units_word": re.compile(r"0|[1-9][0-9]*"),  # the number the word says, in digits
+    "tens_word": re.compile(r"[1-9]0"),  # the number the word says, in digits
+    "scale_word": re.compile(r"10*"),  # the multiplier, in digits: a power of ten
+    "currency_symbol": re.compile(r"[a-z]{3}"),  # the currency's ISO 4217 code, lower case
+    "currency_word": re.compile(r"[a-z]{3}"),  # the currency's ISO 4217 code, lower case
+    "qualifier_verb": re.compile(r"more_than|at_least|at_most|less_than|approximately"),  # a claim's qualifier
+    "irregular_plural": re.compile(r"[a-z]+"),  # the singular
+    "irregular_demonym": re.compile(r"\S(?:.*\S)?"),  # the gazetteer's name for the country
 }
 
 _TAG_DECLARATION = re.compile(r"# tag ([a-z][a-z_]*): (\S.*)")
@@ -142,3 +150,53 @@ TIME_UNITS = LEXICON.words("time_unit")
 SPEECH_LEMMAS = LEXICON.words("speech_lemma")
 ORGANIZATION_KINDS = LEXICON.words("organization_kind")
 SEAT_HEADS = LEXICON.words("seat_head")
+
+# Reading a figure (figures.py).
+UNITS_WORDS = {word: int(number) for word, number in LEXICON.values("units_word").items()}
+TENS_WORDS = {word: int(number) for word, number in LEXICON.values("tens_word").items()}
+SCALES = {word: int(multiplier) for word, multiplier in LEXICON.values("scale_word").items()}
+CURRENCIES = LEXICON.values("currency_symbol")
+CURRENCY_WORDS = LEXICON.values("currency_word")
+PERCENT_WORDS = LEXICON.words("percent_word")
+VERB_QUALIFIERS = LEXICON.values("qualifier_verb")
+RANGE_WORDS = LEXICON.words("range_word")
+READING_WORDS = LEXICON.words("reading_word")
+MONTH_WORDS = LEXICON.words("month_word")
+ORDINAL_SUFFIXES = LEXICON.words("ordinal_suffix")
+CASUALTY_VERBS = LEXICON.words("casualty_verb")
+PARTITIVE_DETERMINERS = LEXICON.words("partitive_determiner")
+IRREGULAR_PLURALS = LEXICON.values("irregular_plural")
+IRREGULAR_PARTICIPLES = LEXICON.words("irregular_participle")
+IRREGULAR_PAST = LEXICON.words("irregular_past")
+AUXILIARIES = LEXICON.words("auxiliary")
+MODALS = LEXICON.words("modal")
+PHRASE_ENDS = LEXICON.words("phrase_end")
+PARTICLES = LEXICON.words("verb_particle")
+NOT_PREDICATES = LEXICON.words("not_predicate")
+
+# Whose a figure is (claims.py, affiliation.py).
+OWN_SIDE_UNITS = LEXICON.words("own_side_unit")
+POSSESSIVE_PRONOUNS = LEXICON.words("possessive_pronoun")
+IRREGULAR_DEMONYMS = LEXICON.values("irregular_demonym")
+NOT_NATIONAL = LEXICON.words("not_national")
+
+# Quotes and their speakers (quotes.py, attribution.py).
+ADVERBS = LEXICON.words("quote_adverb")
+NOUN_LIKE_VERBS = LEXICON.words("noun_like_verb")
+FUNCTION_WORDS = LEXICON.words("function_word")
+DETERMINERS = LEXICON.words("determiner")
+FINITE_WORDS = LEXICON.words("finite_word")
+GENERIC_SPEAKERS = LEXICON.words("generic_speaker")
+GENERIC_ORGANIZATIONS = LEXICON.words("generic_organization")
+STATEMENT_WORDS = LEXICON.words("statement_word")
+RELATIVE_PRONOUNS = LEXICON.words("relative_pronoun")
+FIRST_AND_SECOND_PERSON = LEXICON.words("first_second_person")
+
+# Names (entities.py).
+CONNECTORS = LEXICON.words("connector")
+NAME_PARTICLES = LEXICON.words("name_particle")
+PRODUCT_HEADS = LEXICON.words("product_head")
+TITLE_MODIFIERS = LEXICON.words("title_modifier")
+PLACE_PREPOSITIONS = LEXICON.words("place_preposition")
+NEWSPAPER_HEADS = LEXICON.words("newspaper_head")
+DATE_WORDS = LEXICON.words("date_word")

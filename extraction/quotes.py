@@ -19,7 +19,6 @@ from . import lexicon
 from .attribution import (
     ACCORDING,
     STATEMENT_ON,
-    STATEMENT_WORDS,
     Attribution,
     confidence,
     parsed_source,
@@ -34,9 +33,8 @@ from .types import Quote
 # Each opening mark and the marks that close it; typed text mixes straight and curly marks ("...” or “...").
 PAIRS = {"“": "”\"", "„": "“”", "«": "»", '"': '"”', "‘": "’", "‹": "›"}
 PARTIAL_MAX_WORDS = 3
-ADVERBS = {"also", "later", "then", "further", "again", "has", "had", "have", "once", "previously", "earlier",
-           "recently", "today", "yesterday", "reportedly", "publicly", "separately", "subsequently",
-           "meanwhile", "however", "both", "repeatedly", "was", "were", "is", "are", "not", "never"}
+
+
 @dataclass
 class _RawQuote:
     start: int  # offset of the text inside the marks
@@ -405,7 +403,7 @@ def _attribution_after(
     for k, token in enumerate(tokens[:12]):
         if _is_speech_verb(tokens, k):
             before = [t for t in tokens[:k] if t.text not in {",", "—", "–"}]
-            if before and all(t.lower in FUNCTION_WORDS for t in before):
+            if before and all(t.lower in lexicon.FUNCTION_WORDS for t in before):
                 return None  # "... but warned": no speaker is named here
             if before:
                 # ", Holloway said" / ", the official told reporters"
@@ -448,30 +446,23 @@ def _attribution_before(text: str, item: _Joined, sentence: Sentence, index: Ent
     return None
 
 
-# Speech verbs that are also nouns: "an asylum claim", "the United States", "media reports".
-NOUN_LIKE_VERBS = {"claim", "claims", "states", "report", "reports", "estimate", "estimates", "show", "shows",
-                   "comments", "notes", "read", "reads", "find", "promises", "vows", "urges", "threats", "found"}
-FUNCTION_WORDS = {"but", "and", "or", "yet", "so", "also", "then", "later", "has", "had", "have", "was", "were",
-                  "is", "are", "not", "who", "which", "that", "it", "this", "as", "while", "although"}
-DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "any",
-               "no", "such", "new", "of", "every", "each"}
-
-
 def _is_speech_verb(tokens: list[Token], k: int) -> bool:
     """A verb that attributes: "said", "stating", or "issued a statement"."""
     token = tokens[k]
     word = token.lower
     if not token.text.islower():
         return False
-    if word in NOUN_LIKE_VERBS:
+    if word in lexicon.NOUN_LIKE_VERBS:
         previous = tokens[k - 1] if k > 0 else None
         following = tokens[k + 1].text if k + 1 < len(tokens) else ""
-        if following in {"-", "–"} or previous is None or previous.lower in DETERMINERS or previous.text[0].isdigit():
+        if following in {"-", "–"} or previous is None or previous.lower in lexicon.DETERMINERS or (
+            previous.text[0].isdigit()
+        ):
             return False
     if word in lexicon.SPEECH_VERBS:
         return True
     following = {t.lower for t in tokens[k + 1:k + 4]}
-    return word in lexicon.STATEMENT_VERBS and bool(following & STATEMENT_WORDS)
+    return word in lexicon.STATEMENT_VERBS and bool(following & lexicon.STATEMENT_WORDS)
 
 
 def _neighbour_attribution(read: Text, raw, position, found: list[Attribution], index) -> Attribution | None:
@@ -495,7 +486,7 @@ def _neighbour_attribution(read: Text, raw, position, found: list[Attribution], 
 def _subject_before(tokens: list[Token], index: EntityIndex | None = None) -> list[Token]:
     """The speaker phrase before a speech verb, skipping adverbs and appositions; a segment between
     commas that names a person wins ("Hernan Dario Gomez, Panama coach, said")."""
-    while tokens and tokens[-1].lower in ADVERBS:
+    while tokens and tokens[-1].lower in lexicon.ADVERBS:
         tokens = tokens[:-1]
     segments: list[list[Token]] = [[]]
     for token in tokens:
@@ -629,13 +620,9 @@ def _is_participle_use(tokens: list[Token], k: int) -> bool:
     return following == "by" or preceding in {"the", "a", "an", "be", "been", "is", "was", "are", "were"}
 
 
-FINITE_WORDS = {"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "could", "can",
-                "may", "might", "must", "should", "shall", "did", "does", "do"}
-
-
 def _is_finite_like(token: Token) -> bool:
     lower = token.lower
-    return lower in FINITE_WORDS or (token.text.islower() and len(lower) > 4 and lower.endswith("ed"))
+    return lower in lexicon.FINITE_WORDS or (token.text.islower() and len(lower) > 4 and lower.endswith("ed"))
 
 
 def _indirect_quotes(text, sentences, attributions, raw, index) -> list[Quote]:

@@ -29,17 +29,29 @@ def test_every_tag_used_is_documented_in_the_header_and_every_documented_tag_is_
     documented = {m.group(1) for line in header if (m := re.fullmatch(r"# tag ([a-z_]+): \S.*", line))}
     assert used == documented
     assert documented == set(lexicon.LEXICON.descriptions)
-    assert len(documented) == 24
+    assert len(documented) == 66
 
 
 def test_the_lists_keep_their_types():
     for name in ("TITLES", "PERSON_TITLES", "OCCUPATIONS", "FEMALE_TITLES", "MALE_TITLES", "ORG_HEADS",
                  "LOCATION_HEADS", "KNOWN_ORGANIZATIONS", "KNOWN_PRODUCTS", "PRODUCT_MAKERS", "DEMONYMS",
                  "NON_NAME_WORDS", "SPEECH_VERBS", "CORE_SPEECH_VERBS", "STATEMENT_VERBS", "NP_STOP",
-                 "UNIT_ADJECTIVES", "TIME_UNITS", "SPEECH_LEMMAS", "ORGANIZATION_KINDS", "SEAT_HEADS"):
+                 "UNIT_ADJECTIVES", "TIME_UNITS", "SPEECH_LEMMAS", "ORGANIZATION_KINDS", "SEAT_HEADS",
+                 "PERCENT_WORDS", "RANGE_WORDS", "READING_WORDS", "MONTH_WORDS", "ORDINAL_SUFFIXES", "CASUALTY_VERBS",
+                 "PARTITIVE_DETERMINERS", "IRREGULAR_PARTICIPLES", "IRREGULAR_PAST", "AUXILIARIES", "MODALS",
+                 "PHRASE_ENDS", "PARTICLES", "NOT_PREDICATES", "OWN_SIDE_UNITS", "POSSESSIVE_PRONOUNS", "NOT_NATIONAL",
+                 "ADVERBS", "NOUN_LIKE_VERBS", "FUNCTION_WORDS", "DETERMINERS", "FINITE_WORDS", "GENERIC_SPEAKERS",
+                 "GENERIC_ORGANIZATIONS", "STATEMENT_WORDS", "RELATIVE_PRONOUNS", "FIRST_AND_SECOND_PERSON",
+                 "CONNECTORS", "NAME_PARTICLES", "PRODUCT_HEADS", "TITLE_MODIFIERS", "PLACE_PREPOSITIONS",
+                 "NEWSPAPER_HEADS", "DATE_WORDS"):
         assert isinstance(getattr(lexicon, name), frozenset) and getattr(lexicon, name), name
-    for name in ("KNOWN_REGIONS", "COUNTRY_ALIASES", "PRONOUNS"):
+    for name in ("KNOWN_REGIONS", "COUNTRY_ALIASES", "PRONOUNS", "CURRENCIES", "CURRENCY_WORDS", "VERB_QUALIFIERS",
+                 "IRREGULAR_PLURALS", "IRREGULAR_DEMONYMS"):
         assert type(getattr(lexicon, name)) is dict and getattr(lexicon, name), name
+    # The number words and magnitudes are read as whole numbers, for the arithmetic of figures.py.
+    for name in ("UNITS_WORDS", "TENS_WORDS", "SCALES"):
+        numbers = getattr(lexicon, name)
+        assert type(numbers) is dict and numbers and all(type(n) is int for n in numbers.values()), name
 
 
 @pytest.mark.parametrize("smaller, larger", [
@@ -74,6 +86,13 @@ def test_no_title_tells_both_genders_and_no_word_is_both_a_region_and_a_country_
     ("LOCATION_HEADS", "bank", True),
     ("KNOWN_ORGANIZATIONS", "Al Jazeera", True),
     ("NP_STOP", "they", True),
+    ("MONTH_WORDS", "sept", True),
+    ("DATE_WORDS", "May", False),
+    ("READING_WORDS", "magnitude", True),
+    ("CASUALTY_VERBS", "killed", True),
+    ("STATEMENT_WORDS", "statement", True),
+    ("NAME_PARTICLES", "von", True),
+    ("NOT_NATIONAL", "Sunni", True),
 ])
 def test_known_words_are_in_the_lists_the_rules_expect(name, word, expected):
     assert (word in getattr(lexicon, name)) is expected
@@ -87,6 +106,15 @@ def test_known_words_are_in_the_lists_the_rules_expect(name, word, expected):
     ("PRONOUNS", "she", "f"),
     ("PRONOUNS", "he", "m"),
     ("PRONOUNS", "they", None),
+    ("UNITS_WORDS", "zero", 0),
+    ("UNITS_WORDS", "nineteen", 19),
+    ("TENS_WORDS", "forty", 40),
+    ("SCALES", "bn", 1_000_000_000),
+    ("CURRENCIES", "$", "usd"),
+    ("CURRENCY_WORDS", "roubles", "rub"),
+    ("VERB_QUALIFIERS", "exceeded", "more_than"),
+    ("IRREGULAR_PLURALS", "people", "person"),
+    ("IRREGULAR_DEMONYMS", "Dutch", "Netherlands"),
 ])
 def test_the_dict_lists_carry_their_values(name, key, value):
     assert getattr(lexicon, name)[key] == value
