@@ -1,9 +1,10 @@
 """Add words to a tag of extraction/data/lexicon.tsv, keeping each word on one sorted line.
 
     python scripts/lexicon_add.py TAG WORD [WORD ...]
+    python scripts/lexicon_add.py TAG WORD=VALUE [...]     # for a tag whose lines carry a value
 
 The tag must be declared in the file's header. A word already listed gains the tag; a new word gets a
-line in sorted order.
+line in sorted order. extraction/lexicon.py checks the result when it loads.
 """
 
 import sys
@@ -28,9 +29,10 @@ def main() -> int:
         if line and not line.startswith("#"):
             word, tags, value = line.split("\t")
             rows[word] = (set(tags.split(",")), value)
-    for word in words:
+    for item in words:
+        word, _, given = item.partition("=")
         tags, value = rows.get(word, (set(), ""))
-        rows[word] = (tags | {tag}, value)
+        rows[word] = (tags | {tag}, given or value)
     body = [f"{word}\t{','.join(sorted(tags))}\t{value}" for word, (tags, value) in sorted(rows.items())]
     LEXICON.write_text("\n".join(header + body) + "\n", encoding="utf-8")
     return 0
