@@ -16,6 +16,7 @@ development sets (scripts/measure_attribution.py regenerates it).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from . import lexicon
@@ -173,35 +174,69 @@ SHARED_SUBJECT_DEPENDENCIES = {"conj", "xcomp", "advcl", "pcomp"}
 MAX_CLIMB = 4
 
 
-def parsed_source(text: Text, pieces: list[tuple[int, int]], speech_only: bool = True) -> ParsedSource | None:
+def parsed_source(text: Text, pieces: list[tuple[int, int]]) -> ParsedSource | None:
     """The speaker of a quote (its `pieces`: one stretch, or two around an interruption such as
     ', Mr. Obama said, ') by the dependency parse: the subject of the speech verb that governs the
-    quote, "according to X" beside it, or None. With `speech_only` off, any verb that governs the quote
-    will do (method `clause_subject`): "Gingrich dismissed Estonia as “the suburbs”"."""
-    tokens = [found for start, end in pieces for found in text.parse.tokens_between(start, end)]
-    if not tokens:
-        return None
-    # A quote over several paragraphs is read in its first paragraph, then its last.
-    groups: dict[int, list] = {}
-    for token, offset in tokens:
-        groups.setdefault(offset, []).append(token)
-    for offset in dict.fromkeys((min(groups), max(groups))):
-        inside = {token.i for token in groups[offset]}
-        verb = _governing_verb(groups[offset], inside, _is_speech if speech_only else _is_verb)
+    quote, "according to X" beside it, or None."""
+    for offset, quoted, inside in _quote_tokens(text, pieces):
+        verb = _governing_verb(quoted, inside, _is_speech)
         if verb is not None:
             found = _subject_phrase(verb, inside)
-            if found is not None and not (not speech_only and found[0].lower_ in lexicon.FIRST_AND_SECOND_PERSON):
+            if found is not None:
                 first, last, method = found
-                method = method if speech_only else "clause_subject"
                 return ParsedSource(offset + first.idx, offset + last.idx + len(last.text), _cue_of(verb), method)
-        if not speech_only:
-            continue
-        according = _according_to(groups[offset], inside, text.parse)
+        according = _according_to(quoted, inside, text.parse)
         if according is not None:
             first, last = according
             return ParsedSource(offset + first.idx, offset + last.idx + len(last.text), "according to",
                                 "according_to")
     return None
+
+
+def clause_sources(text: Text, pieces: list[tuple[int, int]]) -> Iterator[ParsedSource]:
+    """For a quote no speech verb governs: the subjects of the verbs above it, nearest first (method
+    `clause_subject`): "Gingrich dismissed Estonia as “the suburbs”", "Kall compared Trump to a coach who
+    is “working the referees”" (the coach's clause names no one; the next verb up names Kall)."""
+    for offset, quoted, inside in _quote_tokens(text, pieces):
+        seen: set[int] = set()
+        for verb in _governing_verbs(quoted, inside):
+            if verb.i in seen:
+                continue
+            seen.add(verb.i)
+            found = _subject_phrase(verb, inside)
+            if found is not None and found[0].lower_ not in lexicon.FIRST_AND_SECOND_PERSON:
+                first, last, _ = found
+                yield ParsedSource(offset + first.idx, offset + last.idx + len(last.text), _cue_of(verb),
+                                   "clause_subject")
+
+
+def _quote_tokens(text: Text, pieces: list[tuple[int, int]]):
+    """(doc offset, the quote's tokens, their indices) per doc: a quote over several paragraphs is read in
+    its first paragraph, then its last."""
+    tokens = [found for start, end in pieces for found in text.parse.tokens_between(start, end)]
+    groups: dict[int, list] = {}
+    for token, offset in tokens:
+        groups.setdefault(offset, []).append(token)
+    if not groups:
+        return
+    for offset in dict.fromkeys((min(groups), max(groups))):
+        yield offset, groups[offset], {token.i for token in groups[offset]}
+
+
+def _governing_verbs(quoted: list, inside: set[int]):
+    """The verbs above a quote's first word, outside it, nearest first (at most MAX_CLIMB)."""
+    climbed = 0
+    for ancestor in quoted[0].ancestors:
+        if ancestor.i in inside:
+            continue
+        if _is_verb(ancestor):
+            yield ancestor
+            climbed += 1
+            if climbed >= MAX_CLIMB:
+                return
+    verb = _governing_verb(quoted, inside, _is_verb)
+    if verb is not None:
+        yield verb
 
 
 def _is_speech(token) -> bool:

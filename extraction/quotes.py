@@ -20,6 +20,7 @@ from .attribution import (
     ACCORDING,
     STATEMENT_ON,
     Attribution,
+    clause_sources,
     confidence,
     parsed_source,
     resolve,
@@ -128,7 +129,7 @@ def extract_quotes(read: Text, index: EntityIndex) -> tuple[list[Quote], list[At
             or _found(_attribution_after(text, item, closing_sentence, index))
             or _found(_attribution_before(text, item, sentence, index))
             or _transcript_label(read, item, index)
-            or _parsed_attribution(read, item, index, speech_only=False)
+            or _clause_attribution(read, item, index)
             or _by(_neighbour_attribution(read, raw, position, attributions_so_far, index), "neighbour")
             or _by(_context_attribution(text, item, number, sentences, sentence_attributions, previous, index),
                    "continuation")
@@ -160,18 +161,25 @@ def extract_quotes(read: Text, index: EntityIndex) -> tuple[list[Quote], list[At
 EMBEDDED_FRAGMENT_MAX_WORDS = 12
 
 
-def _parsed_attribution(read: Text, item: _Joined, index: EntityIndex, speech_only: bool = True
-                        ) -> Attribution | None:
-    """The speaker the dependency parse gives: the subject of the speech verb that governs the quote (or,
-    with `speech_only` off, of any verb that does)."""
-    found = parsed_source(read, item.pieces, speech_only)
+def _parsed_attribution(read: Text, item: _Joined, index: EntityIndex) -> Attribution | None:
+    """The speaker the dependency parse gives: the subject of the speech verb that governs the quote."""
+    found = parsed_source(read, item.pieces)
     if found is None:
         return None
     start, end = index.widen(found.start, found.end)  # the parser's span may cut a name ("al-Maliki")
     attribution = resolve(read.string, start, end, index, found.cue, found.method)
-    if not speech_only and not attribution.is_entity:
-        return None  # without a speech verb, only a named subject is a source: "the need" is no one's
     return attribution if attribution.speaker else None
+
+
+def _clause_attribution(read: Text, item: _Joined, index: EntityIndex) -> Attribution | None:
+    """With no speech verb, the nearest verb above the quote whose subject names someone: a named subject
+    only, since "the need" or "everything" is no one's (unattributed beats guessed)."""
+    for found in clause_sources(read, item.pieces):
+        start, end = index.widen(found.start, found.end)
+        attribution = resolve(read.string, start, end, index, found.cue, found.method)
+        if attribution.is_entity:
+            return attribution
+    return None
 
 
 # "WALLACE: Let's start ...", "Mr. Smith: ...": a speaker's label opening a transcript's paragraph.

@@ -94,3 +94,12 @@ def test_every_method_has_a_measured_or_pooled_confidence():
 
     assert "*" in CONFIDENCE
     assert all(0 < confidence(method) <= 1 for method in METHODS)
+
+
+def test_a_partial_quote_takes_the_nearest_named_clause_subject():
+    result = run('Ana Ruiz compared the plan to a builder who is "cutting every corner" to save money.')
+    found = quote(result, "cutting every corner")
+    assert (found.speaker, found.attribution) == ("Ana Ruiz", "clause_subject")
+    # Control: no named subject above the quote, so no guess.
+    result = run('The need for "urgent repairs" grew every year.')
+    assert quote(result, "urgent repairs").speaker is None
