@@ -174,7 +174,11 @@ class ArticleBand(models.Model):
     candidate near-duplicates, found through the index from any process."""
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bands")
-    key = models.BigIntegerField(db_index=True)
+    key = models.BigIntegerField()
+
+    class Meta:
+        # The first articles holding a key, in one index range: a lookup reads a bounded number of rows per key.
+        indexes = [models.Index(fields=["key", "article"], name="article_band_key_article")]
 
     def __str__(self) -> str:
         return f"{self.article_id}: {self.key}"

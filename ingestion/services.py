@@ -8,12 +8,12 @@ measures are updated incrementally (claims/services.py), near-duplicates are fou
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
-from django.db.models import Count, Exists, OuterRef
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Exists, OuterRef
 from simple_history.utils import bulk_create_with_history
 
 from articles.models import Article, ArticleBand, ArticleFingerprint, Entity, EntityAlias, Mention, Quote, Source
@@ -35,6 +35,7 @@ __all__ = ["CREATED", "UNCHANGED", "UPDATED", "IngestResult", "article_ingest", 
 CREATED, UNCHANGED, UPDATED = "created", "unchanged", "updated"
 # Candidates an article's LSH bands bring up are confirmed on their signatures; the most similar few suffice.
 DUPLICATE_CANDIDATES = 20
+BAND_HOLDERS = 50
 
 
 @dataclass
@@ -116,19 +117,16 @@ def _store(prepared: PreparedDocument) -> IngestResult:
 
 def _story_of(fingerprint: Fingerprint, exclude: int | None = None) -> int | None:
     """The first article of the story this text is a near-copy of, or None. The candidates are the articles
-    sharing most LSH bands (one indexed query), confirmed on their MinHash signatures."""
-    bands = ArticleBand.objects.filter(key__in=fingerprint.bands)
-    if exclude is not None:
-        bands = bands.exclude(article_id=exclude)
-    candidates = list(bands.values("article_id").annotate(shared=Count("*"))
-                      .order_by("-shared", "article_id").values_list("article_id", flat=True)[:DUPLICATE_CANDIDATES])
+    sharing most LSH bands, confirmed on their MinHash signatures."""
+    shared = Counter(article_id for article_id in _band_holders(fingerprint.bands) if article_id != exclude)
+    candidates = [article_id for article_id, _ in sorted(shared.items(), key=lambda item: (-item[1], item[0]))]
     if not candidates:
         return None
     threshold = settings.NEAR_DUPLICATE_SIMILARITY
     scored = [
         (similarity(fingerprint.signature, row.signature), -row.article_id, row)
-        for row in ArticleFingerprint.objects.filter(article_id__in=candidates).select_related("article")
-        .only("signature", "article__duplicate_of_id")
+        for row in ArticleFingerprint.objects.filter(article_id__in=candidates[:DUPLICATE_CANDIDATES])
+        .select_related("article").only("signature", "article__duplicate_of_id")
     ]
     scored = [item for item in scored if item[0] >= threshold]
     if not scored:
@@ -136,6 +134,19 @@ def _story_of(fingerprint: Fingerprint, exclude: int | None = None) -> int | Non
     best = max(scored, key=lambda item: item[:2])[2].article
     # A copy of a copy belongs to the story's first article.
     return best.duplicate_of_id or best.pk
+
+
+def _band_holders(keys: tuple[int, ...]) -> list[int]:
+    """The first BAND_HOLDERS articles holding each key: one query of bounded index ranges. A key that
+    boilerplate shares among thousands of articles then costs what a rare one does, and a story's first
+    article, stored before its copies, is among the first holders of its keys."""
+    table = connection.ops.quote_name(ArticleBand._meta.db_table)
+    ranges = " UNION ALL ".join(
+        f"SELECT article_id FROM (SELECT article_id FROM {table} WHERE key = %s ORDER BY article_id LIMIT "
+        f"{BAND_HOLDERS}) AS band_{number}" for number in range(len(keys)))
+    with connection.cursor() as cursor:
+        cursor.execute(ranges, list(keys))
+        return [row[0] for row in cursor.fetchall()]
 
 
 def _fingerprint_store(article: Article, fingerprint: Fingerprint) -> None:

@@ -27,8 +27,11 @@ class Migration(migrations.Migration):
             name='ArticleBand',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.BigIntegerField(db_index=True)),
+                ('key', models.BigIntegerField()),
                 ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='bands', to='articles.article')),
             ],
+            options={
+                'indexes': [models.Index(fields=['key', 'article'], name='article_band_key_article')],
+            },
         ),
     ]
