@@ -78,7 +78,7 @@ def _count_file(path: Path) -> int:
         if path.suffix.lower() == ".json" and path.stat().st_size <= MAX_FILE_BYTES:
             data = json.loads(path.read_bytes())
             return len(data) if isinstance(data, list) else 1
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # read_file reports the fault; here it is one document
         pass
     return 1
 
