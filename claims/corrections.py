@@ -89,6 +89,7 @@ def claim_add(*, article: Article, start: int, end: int, by, claimant: Entity | 
     claim = Claim(
         article=article, text=text, claimant=claimant, claimant_text=claimant_text, quote=quote, value=value,
         qualifier=qualifier if value is not None else "", unit=unit, predicate=predicate, start=start, end=end,
+        published_at=article.published_at,  # measures place a figure in time by it (claims/services.py)
     )
     source_named_by_editor(claim, {"claimant": claimant} if claimant or claimant_text else {}, "claimant")
     verify(claim, by=by)

@@ -94,6 +94,8 @@ def _is_one_as_reference(tokens: tuple[Token, ...], i: int, last: int) -> bool:
 
 
 def _number_at(tokens: tuple[Token, ...], i: int) -> tuple[float, int] | None:
+    if i >= len(tokens):  # a range's upper end is looked for past the last token ("rose from 12 to")
+        return None
     token = tokens[i]
     lower = token.lower
     j = i

@@ -4,11 +4,14 @@ Documents are read in order and sent in small batches to a pool of worker proces
 the extraction pipeline once (its initializer) and returns extractions and fingerprints. This process
 stores the results in the order they were read, one transaction per document, so that a parallel load
 leaves the rows a serial one would. Documents whose content is already stored are recognised by their
-hash before extraction: a re-run extracts nothing and changes nothing.
+hash before extraction: a re-run extracts nothing and changes nothing. When the database connection is lost
+the load stops (LoadInterrupted) rather than reporting every later document as failed: a re-run goes on
+where it stopped.
 """
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import logging
 import multiprocessing
@@ -20,15 +23,13 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import DatabaseError
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 
 from articles.models import Article
 
 from .prepare import PreparedDocument, content_hash, document_check, documents_prepare, worker_start
 from .readers import ReadResult, read_latest
 from .services import CREATED, UNCHANGED, UPDATED, article_store
-
-logger = logging.getLogger(__name__)
 
 BATCH = 8  # documents per task sent to a worker: enough to pay for the transfer, small enough to keep order cheap
 AHEAD = 4  # batches in flight per worker
@@ -51,6 +52,42 @@ class LoadReport:
 SUPERSEDED = "superseded"
 
 
+class LoadInterrupted(Exception):
+    """The database connection was lost: the load stopped. `report` counts what was stored before."""
+
+    def __init__(self, report: LoadReport, location: str | None, error: Exception):
+        self.report, self.location, self.error = report, location, error
+        stored = report.statuses[CREATED] + report.statuses[UPDATED]
+        where = f"while storing {location}" if location else "between documents"
+        super().__init__(
+            f"the database connection was lost {where} ({type(error).__name__}: {str(error).strip()}); the load "
+            f"stopped. {stored} document(s) were stored before it and nothing after; run it again once the "
+            f"database is back: what is stored is recognised and skipped."
+        )
+
+
+def connection_lost(error: Exception) -> bool:
+    """Whether a database error means the connection itself went away (server down or restarting, backend
+    terminated, network), as opposed to a fault of one document's rows (a deadlock, a timeout)."""
+    if not isinstance(error, (OperationalError, InterfaceError)):
+        return False
+    if connection.connection is None or not connection.is_usable():
+        return True
+    if connection.vendor != "postgresql":
+        return False
+    # Django opens a new connection as it leaves a transaction whose connection broke, so the one that failed
+    # may be replaced already: the error tells. Class 08 and 57P0x end the session; an error raised by the
+    # client itself (the server closed the socket, connecting failed) has no code.
+    code = getattr(error.__cause__, "sqlstate", None)
+    return code is None or code.startswith(("08", "57P"))
+
+
+def _interrupted(report: LoadReport, location: str | None, error: Exception) -> LoadInterrupted:
+    # The broken connection is dropped, so that the next query (a re-run in this process) opens a new one.
+    connection.close()
+    return LoadInterrupted(report, location, error)
+
+
 @dataclass
 class _Entry:
     location: str
@@ -69,11 +106,20 @@ def load_paths(paths: list[Path], *, workers: int = 1, on_failure: Callable[[str
                on_document: Callable[[str], None] | None = None) -> LoadReport:
     """Load every document under `paths`. `on_document(status)` is called once per document, in order."""
     report, started = LoadReport(), time.perf_counter()
-    for entry in _prepared(_batches(read_latest(paths)), workers):
-        status = _store(entry, report, on_failure)
-        if on_document is not None:
-            on_document(status)
-    report.seconds = time.perf_counter() - started
+    try:
+        # Closed at once if the load stops, so that a pool's queued extractions are cancelled.
+        with contextlib.closing(_prepared(_batches(read_latest(paths)), workers)) as entries:
+            for entry in entries:
+                status = _store(entry, report, on_failure)
+                if on_document is not None:
+                    on_document(status)
+    except (OperationalError, InterfaceError) as error:
+        # A query between documents (which of a batch are stored already) found the connection gone.
+        if connection_lost(error):
+            raise _interrupted(report, None, error) from error
+        raise
+    finally:
+        report.seconds = time.perf_counter() - started
     return report
 
 
@@ -128,14 +174,19 @@ def _prepared(batches: Iterator[list[_Entry]], workers: int) -> Iterator[_Entry]
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=worker_start) as pool:
         pending: deque[tuple[list[_Entry], Future]] = deque()
-        for batch in batches:
-            pending.append((batch, pool.submit(documents_prepare, _documents(batch))))
-            while len(pending) >= workers * AHEAD:
+        try:
+            for batch in batches:
+                pending.append((batch, pool.submit(documents_prepare, _documents(batch))))
+                while len(pending) >= workers * AHEAD:
+                    waiting, future = pending.popleft()
+                    yield from _fill(waiting, future.result())
+            while pending:
                 waiting, future = pending.popleft()
                 yield from _fill(waiting, future.result())
-        while pending:
-            waiting, future = pending.popleft()
-            yield from _fill(waiting, future.result())
+        except GeneratorExit:
+            # The load stopped: extractions not yet started are of no use.
+            pool.shutdown(cancel_futures=True)
+            raise
 
 
 def _documents(batch: list[_Entry]) -> list:
@@ -167,10 +218,14 @@ def _store(entry: _Entry, report: LoadReport, on_failure) -> str:
         return _fail(report, f"{entry.location}: {entry.error}", on_failure)
     try:
         outcome = article_store(prepared=entry.prepared)
-    except (DatabaseError, ValueError) as error:
-        # Its transaction was rolled back: nothing of it is stored, and the next documents still load.
-        return _fail(report, f"{entry.location}: could not be stored: {error}", on_failure)
-    except Exception as error:  # one document's fault is its own error, never the whole load's
+    except Exception as error:
+        if connection_lost(error):
+            # Not this document's fault: with the connection gone every later document would fail the same way.
+            raise _interrupted(report, entry.location, error) from error
+        if isinstance(error, DatabaseError | ValueError):
+            # Its transaction was rolled back: nothing of it is stored, and the next documents still load.
+            return _fail(report, f"{entry.location}: could not be stored: {error}", on_failure)
+        # One document's unforeseen fault is its own error, never the whole load's.
         logger.exception("storing %s failed", entry.location)
         return _fail(report, f"{entry.location}: could not be stored: {type(error).__name__}: {error}", on_failure)
     report.statuses[outcome.status] += 1

@@ -26,6 +26,7 @@ from extraction.gazetteer import lookup_place
 from extraction.types import figure_or_none
 
 from .duplicates import Fingerprint, similarity
+from .locks import advisory_locks_take
 from .prepare import PreparedDocument, content_hash, document_check, document_prepare
 from .reconcile import extractions_realign
 
@@ -60,6 +61,10 @@ def article_store(*, prepared: PreparedDocument) -> IngestResult:
     """Store a prepared document in one transaction (idempotent on its content hash)."""
     try:
         with transaction.atomic():
+            if prepared.document.url:
+                # Writers of one url take turns: the second finds the first's article and updates it, where
+                # both would otherwise insert it and the second fail on the url's unique constraint.
+                advisory_locks_take(names=[f"article-url:{prepared.document.url}"])
             existing = Article.objects.filter(content_hash=prepared.digest).first()
             if existing is not None:
                 return IngestResult(existing, UNCHANGED)
@@ -281,6 +286,7 @@ def entity_resolve(*, entity: extracted.Entity) -> Entity:
     return entities_resolve(entities=[entity]).rows[0]
 
 
+@transaction.atomic(savepoint=False)  # the name locks below last until the caller's transaction ends
 def entities_resolve(*, entities: list[extracted.Entity]) -> Resolution:
     """The stored entity each extracted one names, created or enriched as needed, in a few queries for all.
 
@@ -288,12 +294,48 @@ def entities_resolve(*, entities: list[extracted.Entity]) -> Resolution:
     only on a full name, so that two people with the same surname are never merged through it; a bare surname
     joins a stored person only when exactly one has that surname. Places with the coordinates of a stored
     place (Kiev, Kyiv) are that place. The entities are resolved in order, each seeing those before it.
+
+    Before creating entities, the transaction locks their names (on PostgreSQL) and resolves again: a
+    concurrent transaction creating the same entity has committed it by then, and it is found, not created
+    twice.
     """
+    plan = _resolution_plan(entities)
+    if connection.vendor == "postgresql":
+        locked: set[str] = set()
+        # Resolving again can (rarely) make another entity new, e.g. a surname that now names two people:
+        # its names are locked in turn.
+        while plan.claimed - locked:
+            advisory_locks_take(names=plan.claimed - locked)
+            locked |= plan.claimed
+            plan = _resolution_plan(entities)
+    _entities_insert([k.row for k in plan.new])
+    EntityAlias.objects.bulk_create(
+        [EntityAlias(entity=row, name=name[:300], normalized=key[:300]) for row, name, key in plan.aliases],
+        ignore_conflicts=True,  # a name the entity already has (outside this article's names) stays once
+    )
+    Entity.objects.bulk_update(plan.changed.values(), ["name", "country_code", "latitude", "longitude"])
+    return Resolution(plan.rows, [k.row.pk for k in plan.new])
+
+
+@dataclass
+class _Plan:
+    """What resolving an article's entities will write, worked out from the stored entities alone."""
+
+    rows: list[Entity] = field(default_factory=list)
+    new: list[_Known] = field(default_factory=list)
+    changed: dict[int, Entity] = field(default_factory=dict)
+    aliases: list[tuple] = field(default_factory=list)  # (entity, name, normalized name) to insert
+    # The lock names of the entities to create: every name another article could find them by (their names,
+    # a person's surname, a place's coordinates).
+    claimed: set[str] = field(default_factory=set)
+
+
+def _resolution_plan(entities: list[extracted.Entity]) -> _Plan:
     keys = [{normalize_name(n) for n in (e.name, *e.aliases)} - {""} for e in entities]
     surnames = [normalize_name(e.name.split()[-1]) if e.type == "PERSON" and len(e.name.split()) > 1 else None
                 for e in entities]
     by_name, by_place = _known_entities(entities, keys, surnames)
-    rows, new, changed, aliases = [], [], {}, []
+    plan = _Plan()
     for entity, names, surname in zip(entities, keys, surnames, strict=True):
         candidates = sorted({k for key in names for k in by_name[key] if k.row.type == entity.type},
                             key=lambda k: k.rank)
@@ -306,21 +348,19 @@ def entities_resolve(*, entities: list[extracted.Entity]) -> Resolution:
             match = min(places, key=lambda k: k.rank) if places else None
         if match is None:
             match = _Known(Entity(name=entity.name[:300], type=entity.type, country_code=entity.country_code or "",
-                                  latitude=entity.latitude, longitude=entity.longitude), set(), False, (1, len(new)))
-            new.append(match)
+                                  latitude=entity.latitude, longitude=entity.longitude), set(), False, (1, len(plan.new)))
+            plan.new.append(match)
             if entity.type == "LOCATION" and entity.latitude is not None:
                 by_place.setdefault((entity.latitude, entity.longitude), []).append(match)
-        aliases += _names_add(match, entity, by_name)
+        plan.aliases += _names_add(match, entity, by_name)
+        if match.row.pk is None:
+            plan.claimed |= {f"entity:{key}" for key in (names | {surname}) - {None}}
+            if entity.latitude is not None:
+                plan.claimed.add(f"place:{entity.latitude},{entity.longitude}")
         if _enrich(match.row, entity) and match.row.pk is not None:
-            changed[match.row.pk] = match.row
-        rows.append(match.row)
-    _entities_insert([k.row for k in new])
-    EntityAlias.objects.bulk_create(
-        [EntityAlias(entity=row, name=name[:300], normalized=key[:300]) for row, name, key in aliases],
-        ignore_conflicts=True,  # a name the entity already has (outside this article's names) stays once
-    )
-    Entity.objects.bulk_update(changed.values(), ["name", "country_code", "latitude", "longitude"])
-    return Resolution(rows, [k.row.pk for k in new])
+            plan.changed[match.row.pk] = match.row
+        plan.rows.append(match.row)
+    return plan
 
 
 def _known_entities(entities, keys, surnames) -> tuple[dict[str, list[_Known]], dict[tuple, list[_Known]]]:
@@ -410,7 +450,9 @@ def _entities_insert(rows: list[Entity]) -> None:
             batch.append(row)
     try:
         with transaction.atomic():
-            Entity.objects.bulk_create(batch)
+            # In slug order, so that two transactions inserting some of the same slugs wait for each other
+            # in one direction only (a circle would be a deadlock).
+            Entity.objects.bulk_create(sorted(batch, key=lambda row: row.slug))
     except IntegrityError:
         for row in batch:
             row.pk = None

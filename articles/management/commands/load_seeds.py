@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from ingestion.jobs import QueueUnavailable, job_enqueue_paths
-from ingestion.loader import default_workers, load_paths
+from ingestion.loader import LoadInterrupted, default_workers, load_paths
 from ingestion.progress import Progress
 from ingestion.readers import count_documents
 
@@ -15,7 +15,8 @@ class Command(BaseCommand):
         "store everything. Extraction runs in --workers processes; each document is stored in one transaction; "
         "loading the same content again changes nothing. Of records that share a url, the last one read is stored "
         "and the others are reported as superseded. With --queue, the documents go to the Celery workers as an "
-        "ingest job instead. Exits non-zero when any document failed."
+        "ingest job instead. Exits non-zero when any document failed, and stops (non-zero) when the database "
+        "connection is lost; a re-run loads the rest."
     )
 
     def add_arguments(self, parser):
@@ -37,8 +38,16 @@ class Command(BaseCommand):
         try:
             report = load_paths(paths, workers=workers, on_document=progress,
                                 on_failure=lambda message: self.stderr.write(f"failed: {message}"))
+        except LoadInterrupted as interrupted:
+            self.summary(interrupted.report)
+            raise CommandError(str(interrupted)) from None
         finally:
             progress.close()
+        self.summary(report)
+        if report.statuses["failed"]:
+            raise CommandError(f"{report.statuses['failed']} document(s) could not be loaded")
+
+    def summary(self, report):
         for message in report.superseded:
             self.stdout.write(f"superseded: {message}")
         statuses, stored = report.statuses, report.stored
@@ -51,8 +60,6 @@ class Command(BaseCommand):
             f"named {len(report.entities_named)} (distinct); stored {stored['mentions']} mentions, "
             f"{stored['quotes']} quotes, {stored['claims']} claims; {report.seconds:.1f} s, {rate:.1f} documents/s"
         )
-        if statuses["failed"]:
-            raise CommandError(f"{statuses['failed']} document(s) could not be loaded")
 
     def enqueue(self, paths):
         try:
