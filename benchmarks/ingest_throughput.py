@@ -83,6 +83,7 @@ def main() -> int:
     from ingestion.loader import load_paths
     from ingestion.prepare import documents_prepare, worker_start
     from ingestion.readers import read_paths
+    from newsapi.celery import app
 
     call_command("migrate", verbosity=0)
     workdir = Path(tempfile.mkdtemp(prefix="newsapi-bench-"))
@@ -169,6 +170,8 @@ def main() -> int:
             print(f"celery, {processes} worker process(es): {rates[processes]:.1f} articles/s "
                   f"({args.celery_articles} articles)")
         print(f"celery throughput ratio, 2 processes / 1: {rates[2] / rates[1]:.2f}")
+        with app.connection_for_write() as broker:
+            broker.default_channel.queue_delete(os.environ["CELERY_INGEST_QUEUE"])  # the run's own queue
     return 0
 
 
