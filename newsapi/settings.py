@@ -229,7 +229,7 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "inte
 CELERY_BROKER_CONNECTION_TIMEOUT = env_int("CELERY_BROKER_CONNECTION_TIMEOUT", 4)
 
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "newsapi.api.errors.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "newsapi.api.schema.AutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "knox.auth.TokenAuthentication",
     ],
@@ -238,8 +238,9 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "newsapi.api.pagination.CursorPagination",
     "DEFAULT_FILTER_BACKENDS": [
         "newsapi.api.filters.StrictQueryParametersBackend",
-        "django_filters.rest_framework.DjangoFilterBackend",
+        "newsapi.api.filters.FilterBackend",
         "newsapi.api.filters.StrictOrderingFilter",
+        "newsapi.api.filters.QueryErrorsBackend",
     ],
     "DEFAULT_PARSER_CLASSES": ["newsapi.api.parsers.JSONParser"],
     "DEFAULT_RENDERER_CLASSES": [

@@ -4,6 +4,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from articles.models import Article, EditableStatus, Entity, EntityType, Mention, Quote, QuoteKind, Source
+from newsapi.api.serializers import ResponseSerializer
 
 VERIFIED_FIELDS = ["verified", "verified_by", "verified_at", "updated_at"]
 
@@ -13,25 +14,25 @@ def verified_by_field():
                                         help_text="The editor who corrected or confirmed it.")
 
 
-class SourceSerializer(serializers.ModelSerializer):
+class SourceSerializer(ResponseSerializer):
     class Meta:
         model = Source
         fields = ["id", "name", "slug", "homepage_url", "updated_at"]
 
 
-class EntityBriefSerializer(serializers.ModelSerializer):
+class EntityBriefSerializer(ResponseSerializer):
     class Meta:
         model = Entity
         fields = ["id", "name", "slug", "type"]
 
 
-class ArticleBriefSerializer(serializers.ModelSerializer):
+class ArticleBriefSerializer(ResponseSerializer):
     class Meta:
         model = Article
         fields = ["id", "title", "published_at"]
 
 
-class EntitySerializer(serializers.ModelSerializer):
+class EntitySerializer(ResponseSerializer):
     aliases = serializers.ListField(child=serializers.CharField(), read_only=True, help_text="Other names used.")
     verified_by = verified_by_field()
 
@@ -49,7 +50,7 @@ class EntityDetailSerializer(EntitySerializer):
         fields = [*EntitySerializer.Meta.fields, "article_count", "mention_count", "quote_count", "created_at"]
 
 
-class MentionSerializer(serializers.ModelSerializer):
+class MentionSerializer(ResponseSerializer):
     class Meta:
         model = Mention
         fields = ["start", "end", "text"]
@@ -65,7 +66,7 @@ class ArticleEntitySerializer(EntityBriefSerializer):
         fields = [*EntityBriefSerializer.Meta.fields, "aliases", "mentions"]
 
 
-class ArticleQuoteSerializer(serializers.ModelSerializer):
+class ArticleQuoteSerializer(ResponseSerializer):
     speaker = EntityBriefSerializer(read_only=True, allow_null=True, help_text="The speaker entity, when named.")
     verified_by = verified_by_field()
 
@@ -73,6 +74,7 @@ class ArticleQuoteSerializer(serializers.ModelSerializer):
         model = Quote
         fields = ["id", "text", "kind", "speaker", "speaker_text", "cue", "attribution", "confidence", "start", "end",
                   "sentence", "status", *VERIFIED_FIELDS]
+        extra_kwargs = {"attribution": {"help_text": "How the source was found; null when there is none."}}
 
 
 class QuoteSerializer(ArticleQuoteSerializer):
@@ -82,7 +84,7 @@ class QuoteSerializer(ArticleQuoteSerializer):
         fields = [*ArticleQuoteSerializer.Meta.fields, "article"]
 
 
-class ArticleListSerializer(serializers.ModelSerializer):
+class ArticleListSerializer(ResponseSerializer):
     source = SourceSerializer(read_only=True, allow_null=True)
     duplicate_of = serializers.PrimaryKeyRelatedField(
         read_only=True, allow_null=True,

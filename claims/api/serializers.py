@@ -20,6 +20,7 @@ from claims.measures import refines, relation
 from claims.models import Claim, Measure, Qualifier
 from claims.services import claim_interval, claimant_key
 from extraction.types import MAX_FIGURE
+from newsapi.api.serializers import ResponseSerializer
 
 
 class IntervalSerializer(serializers.Serializer):
@@ -31,7 +32,7 @@ class IntervalSerializer(serializers.Serializer):
     upper_open = serializers.BooleanField()
 
 
-class ArticleClaimSerializer(serializers.ModelSerializer):
+class ArticleClaimSerializer(ResponseSerializer):
     claimant = EntityBriefSerializer(read_only=True, allow_null=True, help_text="The claimant entity, when named.")
     subjects = EntityBriefSerializer(many=True, read_only=True, help_text="Entities the claim is about.")
     quote = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True, help_text="Quote it was made in.")
@@ -44,6 +45,7 @@ class ArticleClaimSerializer(serializers.ModelSerializer):
         model = Claim
         fields = ["id", "text", "claimant", "claimant_text", "attribution", "confidence", "quote", "value", "qualifier",
                   "unit", "predicate", "subjects", "measure", "interval", "start", "end", "status", *VERIFIED_FIELDS]
+        extra_kwargs = {"attribution": {"help_text": "How the source was found; null when there is none."}}
 
     @extend_schema_field(IntervalSerializer(allow_null=True))
     def get_interval(self, claim):
@@ -82,7 +84,7 @@ class RelatedClaimSerializer(ClaimSerializer):
         return refines(claim_interval(claim), claim_interval(self.context["base_claim"]))
 
 
-class MeasureSerializer(serializers.ModelSerializer):
+class MeasureSerializer(ResponseSerializer):
     subject = EntityBriefSerializer(read_only=True, allow_null=True, help_text="Whose or where.")
 
     class Meta:
@@ -91,7 +93,7 @@ class MeasureSerializer(serializers.ModelSerializer):
                   "max_value", "has_conflict", "first_published_at", "last_published_at", "updated_at"]
 
 
-class FigureSerializer(serializers.ModelSerializer):
+class FigureSerializer(ResponseSerializer):
     """One figure a claimant gave for a measure."""
 
     claim = serializers.IntegerField(source="id", read_only=True)

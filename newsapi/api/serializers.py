@@ -1,0 +1,33 @@
+"""The base of every serializer that shapes an answer."""
+
+from rest_flex_fields.serializers import FlexFieldsSerializerMixin
+from rest_framework import serializers
+
+
+class BlankAsNullChoiceField(serializers.ChoiceField):
+    """A choice left empty reads as null, so that the enumeration has no blank member: `QualifierEnum | null`."""
+
+    def to_representation(self, value):
+        return None if value in ("", None) else super().to_representation(value)
+
+
+class ResponseSerializer(FlexFieldsSerializerMixin, serializers.ModelSerializer):
+    """An answer: every field is read-only, so the schema marks each one required (it is always there) and
+    nullable only where it can be null; an empty choice is null. When the serializer shapes the whole answer,
+    the request's `fields=` keeps only the named top-level fields and `omit=` leaves them out
+    (drf-flex-fields); nested serializers are never trimmed."""
+
+    serializer_choice_field = BlankAsNullChoiceField
+
+    def get_extra_kwargs(self):
+        extra_kwargs = super().get_extra_kwargs()
+        for name in self.Meta.fields:
+            extra_kwargs.setdefault(name, {})["read_only"] = True
+        return extra_kwargs
+
+    def build_standard_field(self, field_name, model_field):
+        field_class, kwargs = super().build_standard_field(field_name, model_field)
+        if getattr(model_field, "choices", None) and model_field.blank:
+            kwargs["allow_null"] = True
+            kwargs.pop("allow_blank", None)
+        return field_class, kwargs
