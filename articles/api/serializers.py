@@ -4,7 +4,9 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from articles.models import Article, EditableStatus, Entity, EntityType, Mention, Quote, QuoteKind, Source
-from newsapi.api.serializers import ResponseSerializer
+from newsapi.api.serializers import ResponseSerializer, answer_example
+
+from . import examples
 
 VERIFIED_FIELDS = ["verified", "verified_by", "verified_at", "updated_at"]
 
@@ -14,6 +16,7 @@ def verified_by_field():
                                         help_text="The editor who corrected or confirmed it.")
 
 
+@answer_example(examples.SOURCE)
 class SourceSerializer(ResponseSerializer):
     class Meta:
         model = Source
@@ -32,6 +35,7 @@ class ArticleBriefSerializer(ResponseSerializer):
         fields = ["id", "title", "published_at"]
 
 
+@answer_example(examples.ENTITY)
 class EntitySerializer(ResponseSerializer):
     aliases = serializers.ListField(child=serializers.CharField(), read_only=True, help_text="Other names used.")
     verified_by = verified_by_field()
@@ -56,6 +60,7 @@ class MentionSerializer(ResponseSerializer):
         fields = ["start", "end", "text"]
 
 
+@answer_example(examples.ARTICLE_ENTITY)
 class ArticleEntitySerializer(EntityBriefSerializer):
     """An entity as one article names it: its mentions in that article."""
 
@@ -77,6 +82,7 @@ class ArticleQuoteSerializer(ResponseSerializer):
         extra_kwargs = {"attribution": {"help_text": "How the source was found; null when there is none."}}
 
 
+@answer_example(examples.QUOTE)
 class QuoteSerializer(ArticleQuoteSerializer):
     article = ArticleBriefSerializer(read_only=True)
 
@@ -84,6 +90,7 @@ class QuoteSerializer(ArticleQuoteSerializer):
         fields = [*ArticleQuoteSerializer.Meta.fields, "article"]
 
 
+@answer_example(examples.ARTICLE_LIST)
 class ArticleListSerializer(ResponseSerializer):
     source = SourceSerializer(read_only=True, allow_null=True)
     duplicate_of = serializers.PrimaryKeyRelatedField(
@@ -261,6 +268,7 @@ class HistoryChangeSerializer(serializers.Serializer):
     after = serializers.JSONField(allow_null=True)
 
 
+@answer_example(examples.HISTORY_ENTRY)
 class HistoryEntrySerializer(serializers.Serializer):
     """One recorded change: who, when, why, and each field before and after."""
 

@@ -20,7 +20,9 @@ from claims.measures import refines, relation
 from claims.models import Claim, Measure, Qualifier
 from claims.services import claim_interval, claimant_key
 from extraction.types import MAX_FIGURE
-from newsapi.api.serializers import ResponseSerializer
+from newsapi.api.serializers import ResponseSerializer, answer_example
+
+from . import examples
 
 
 class IntervalSerializer(serializers.Serializer):
@@ -52,6 +54,7 @@ class ArticleClaimSerializer(ResponseSerializer):
         return None if claim.value is None else IntervalSerializer(claim_interval(claim)).data
 
 
+@answer_example(examples.CLAIM)
 class ClaimSerializer(ArticleClaimSerializer):
     article = ArticleBriefSerializer(read_only=True)
 
@@ -59,6 +62,7 @@ class ClaimSerializer(ArticleClaimSerializer):
         fields = [*ArticleClaimSerializer.Meta.fields, "article"]
 
 
+@answer_example(examples.ARTICLE_FULL)
 class ArticleFullSerializer(ArticleDetailSerializer):
     claims = ArticleClaimSerializer(many=True, read_only=True)
 
@@ -66,6 +70,7 @@ class ArticleFullSerializer(ArticleDetailSerializer):
         fields = [*ArticleDetailSerializer.Meta.fields, "claims"]
 
 
+@answer_example(examples.RELATED_CLAIM)
 class RelatedClaimSerializer(ClaimSerializer):
     """A figure of the same measure, and how it stands to the figure asked about."""
 
@@ -84,6 +89,7 @@ class RelatedClaimSerializer(ClaimSerializer):
         return refines(claim_interval(claim), claim_interval(self.context["base_claim"]))
 
 
+@answer_example(examples.MEASURE)
 class MeasureSerializer(ResponseSerializer):
     subject = EntityBriefSerializer(read_only=True, allow_null=True, help_text="Whose or where.")
 
@@ -115,6 +121,7 @@ class ClaimantFiguresSerializer(serializers.Serializer):
     figures = FigureSerializer(many=True, help_text="Oldest first.")
 
 
+@answer_example(examples.MEASURE_DETAIL)
 class MeasureDetailSerializer(MeasureSerializer):
     claimants = serializers.SerializerMethodField(help_text="Every claimant's figures for this measure, over time.")
 
@@ -132,6 +139,7 @@ class MeasureDetailSerializer(MeasureSerializer):
         return ClaimantFiguresSerializer(grouped.values(), many=True).data
 
 
+@answer_example(examples.ENTITY_FULL)
 class EntityFullSerializer(EntityDetailSerializer):
     """An entity with the claims it made and the measures whose subject it is."""
 

@@ -4,7 +4,9 @@ from rest_framework import serializers
 
 from ingestion.models import IngestItem, IngestJob
 from ingestion.selectors import JOB_ERRORS_SHOWN
-from newsapi.api.serializers import ResponseSerializer
+from newsapi.api.serializers import ResponseSerializer, answer_example
+
+from . import examples
 
 
 class IngestCountsSerializer(serializers.Serializer):
@@ -21,6 +23,7 @@ class IngestErrorSerializer(ResponseSerializer):
         fields = ["position", "location", "error"]
 
 
+@answer_example(examples.INGEST_JOB)
 class IngestJobSerializer(ResponseSerializer):
     counts = IngestCountsSerializer(source="*", read_only=True)
     errors = IngestErrorSerializer(

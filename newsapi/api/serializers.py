@@ -1,5 +1,6 @@
 """The base of every serializer that shapes an answer."""
 
+from drf_spectacular.utils import OpenApiExample, extend_schema_serializer
 from rest_flex_fields.serializers import FlexFieldsSerializerMixin
 from rest_framework import serializers
 
@@ -11,12 +12,12 @@ class BlankAsNullChoiceField(serializers.ChoiceField):
         return None if value in ("", None) else super().to_representation(value)
 
 
+# An answer: every field is read-only, so the schema marks each one required (it is always there) and nullable
+# only where it can be null; an empty choice is null. When the serializer shapes the whole answer, the request's
+# `fields=` keeps only the named top-level fields and `omit=` leaves them out (drf-flex-fields); nested
+# serializers are never trimmed. (Comments, not a docstring: the schema would show a docstring as the
+# description of every component without one of its own.)
 class ResponseSerializer(FlexFieldsSerializerMixin, serializers.ModelSerializer):
-    """An answer: every field is read-only, so the schema marks each one required (it is always there) and
-    nullable only where it can be null; an empty choice is null. When the serializer shapes the whole answer,
-    the request's `fields=` keeps only the named top-level fields and `omit=` leaves them out
-    (drf-flex-fields); nested serializers are never trimmed."""
-
     serializer_choice_field = BlankAsNullChoiceField
 
     def get_extra_kwargs(self):
@@ -31,3 +32,9 @@ class ResponseSerializer(FlexFieldsSerializerMixin, serializers.ModelSerializer)
             kwargs["allow_null"] = True
             kwargs.pop("allow_blank", None)
         return field_class, kwargs
+
+
+def answer_example(value: dict, name: str = "From the seed article"):
+    """Class decorator: an example answer of this serializer in the schema (shown in the docs and checked
+    against real answers by the tests)."""
+    return extend_schema_serializer(examples=[OpenApiExample(name, value=value, response_only=True)])
