@@ -70,7 +70,8 @@ class ArticleFilterSet(django_filters.FilterSet):
 
 class EntityFilterSet(django_filters.FilterSet):
     type = ChoicesFilter(choices=EntityType.choices, help_text="Entity type, any case (person is PERSON).")
-    exclude_type = ChoicesFilter(choices=EntityType.choices, exclude=True, help_text="Not of this entity type.")
+    exclude_type = ChoicesFilter(field_name="type", choices=EntityType.choices, exclude=True,
+                                 help_text="Not of this entity type.")
     search = django_filters.CharFilter(method="filter_search", help_text="Words in the name or any alias.")
     article = ReferencesFilter(
         model=Article, slug_field=None, help_text="Entities this article (its id) mentions.",
@@ -111,7 +112,8 @@ class AttributedFilterSet(PublishedInArticleFilterSet):
         choices=AttributionMethod.choices, help_text="How the source was found: cue, parse, pronoun ...",
     )
     exclude_attribution = ChoicesFilter(
-        choices=AttributionMethod.choices, exclude=True, help_text="Not found this way: pronoun, neighbour ...",
+        field_name="attribution", choices=AttributionMethod.choices, exclude=True,
+        help_text="Not found this way: pronoun, neighbour ...",
     )
     status = ChoicesFilter(
         choices=ItemStatus.choices,
@@ -130,7 +132,8 @@ class QuoteFilterSet(AttributedFilterSet):
         lookup_expr="icontains", help_text='Words in the speaker as worded ("Kremlin sources").'
     )
     kind = ChoicesFilter(choices=QuoteKind.choices, help_text="Direct, partial or indirect.")
-    exclude_kind = ChoicesFilter(choices=QuoteKind.choices, exclude=True, help_text="Not of this kind.")
+    exclude_kind = ChoicesFilter(field_name="kind", choices=QuoteKind.choices, exclude=True,
+                                 help_text="Not of this kind.")
     article = ReferencesFilter(model=Article, slug_field=None, field_name="article", help_text="The article's id.")
     search = django_filters.CharFilter(field_name="text", lookup_expr="icontains", help_text="Words in the quote.")
 

@@ -84,7 +84,8 @@ class ClaimFilterSet(AttributedFilterSet):
     measure = ReferencesFilter(model=Measure, slug_field="key", field_name="measure",
                                help_text="The figure's measure, by its key (destroyed--facility--ukraine).")
     qualifier = ChoicesFilter(choices=Qualifier.choices, help_text="How the figure is qualified.")
-    exclude_qualifier = ChoicesFilter(choices=Qualifier.choices, exclude=True, help_text="Not qualified this way.")
+    exclude_qualifier = ChoicesFilter(field_name="qualifier", choices=Qualifier.choices, exclude=True,
+                                      help_text="Not qualified this way.")
     value_min = django_filters.NumberFilter(field_name="value", lookup_expr="gte", help_text="Value at least this.")
     value_max = django_filters.NumberFilter(field_name="value", lookup_expr="lte", help_text="Value at most this.")
     has_value = StrictBooleanFilter(

@@ -302,6 +302,7 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
     # An empty value is served as null, so enumerations have no blank variant: `QualifierEnum | null`.
     "ENUM_ADD_EXPLICIT_BLANK_NULL_CHOICE": False,
+    "GET_LIB_DOC_EXCLUDES": "newsapi.api.schema.lib_doc_excludes",
     # ReDoc with the fonts of the browser: its default asks a web-font host (the docs must work offline).
     "REDOC_UI_SETTINGS": {"hideDownloadButton": False, "theme": {"typography": {
         "fontFamily": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",

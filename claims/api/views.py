@@ -71,6 +71,9 @@ MEASURES_DESCRIPTION = (
 )
 class ClaimViewSet(article_views.EditableMixin, ExportMixin, SubListMixin, mixins.ListModelMixin,
                    mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Checkable statements the articles report: a figure ("74 facilities knocked out") or a qualitative claim,
+    with who made it, its measure and the values it allows."""
+
     serializer_class = ClaimSerializer
     filterset_class = ClaimFilterSet
     ordering_fields = ["id", "value"]

@@ -52,9 +52,12 @@ def _quoted(values) -> str:
     return ", ".join(repr(value) for value in values)
 
 
-class ValuesWidget(forms.Widget):
+class ValuesWidget(forms.TextInput):
     """Several values of one parameter, repeated (`type=A&type=B`, what generated clients send) or
-    comma-separated (`type=A,B`), or both."""
+    comma-separated (`type=A,B`), or both. The browsable API's filter form shows them comma-separated."""
+
+    def format_value(self, value):
+        return ",".join(value) if isinstance(value, list | tuple) else super().format_value(value)
 
     def value_from_datadict(self, data, files, name):
         raw = data.getlist(name) if hasattr(data, "getlist") else ([data[name]] if name in data else [])
@@ -78,6 +81,8 @@ class ValuesField(forms.Field):
         if any(value == "" for value in values):
             raise forms.ValidationError("An empty value in the list: separate values with single commas.",
                                         code="invalid")
+        if any("\x00" in value for value in values):
+            raise forms.ValidationError("Null characters are not allowed.", code="null_characters_not_allowed")
         return self.clean_values(values)
 
     def clean_values(self, values: list[str]) -> list:

@@ -30,6 +30,17 @@ ERROR_DESCRIPTIONS = {
 }
 
 
+def lib_doc_excludes() -> list:
+    """Classes whose docstrings are notes for developers, never descriptions in the schema (drf-spectacular
+    falls back on a base class's docstring where a class has none)."""
+    from drf_spectacular.plumbing import get_lib_doc_excludes
+    from rest_flex_fields.serializers import FlexFieldsSerializerMixin
+
+    from .serializers import ResponseSerializer
+
+    return [*get_lib_doc_excludes(), ResponseSerializer, FlexFieldsSerializerMixin]
+
+
 class AutoSchema(StandardizedErrorsAutoSchema):
     def get_auth(self):
         # Reads are public under RolePermissions: no padlock, and clients need no token for them.

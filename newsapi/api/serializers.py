@@ -12,6 +12,13 @@ class BlankAsNullChoiceField(serializers.ChoiceField):
         return None if value in ("", None) else super().to_representation(value)
 
 
+class BlankAsNullURLField(serializers.URLField):
+    """A URL left empty reads as null: "" is no URI."""
+
+    def to_representation(self, value):
+        return None if value in ("", None) else super().to_representation(value)
+
+
 # An answer: every field is read-only, so the schema marks each one required (it is always there) and nullable
 # only where it can be null; an empty choice is null. When the serializer shapes the whole answer, the request's
 # `fields=` keeps only the named top-level fields and `omit=` leaves them out (drf-flex-fields); nested
@@ -31,6 +38,9 @@ class ResponseSerializer(FlexFieldsSerializerMixin, serializers.ModelSerializer)
         if getattr(model_field, "choices", None) and model_field.blank:
             kwargs["allow_null"] = True
             kwargs.pop("allow_blank", None)
+        if field_class is serializers.URLField and model_field.blank:
+            field_class = BlankAsNullURLField
+            kwargs["allow_null"] = True
         return field_class, kwargs
 
 
