@@ -161,6 +161,9 @@ def figure_field(**options):
 class FigureValidationMixin:
     """A figure has a qualifier, and a claim without a figure has none (as the database insists)."""
 
+    def validate_qualifier(self, qualifier):
+        return qualifier or ""  # null in the API, empty in the database
+
     def validate(self, attrs):
         claim = self.instance
         value = attrs.get("value", claim.value if claim else None)
@@ -179,7 +182,8 @@ class ClaimCorrectionSerializer(FigureValidationMixin, StrictInputSerializer):
     claimant = entity_field("The claimant entity's id; null: none.", required=False, allow_null=True)
     claimant_text = StrictCharField(max_length=300, required=False, allow_blank=True, help_text="As worded.")
     value = figure_field(required=False, help_text="The figure; null makes it a qualitative claim.")
-    qualifier = serializers.ChoiceField(choices=Qualifier.choices, required=False, allow_blank=True)
+    qualifier = serializers.ChoiceField(choices=Qualifier.choices, required=False, allow_null=True,
+                                        help_text="null with a null value: a qualitative claim.")
     unit = StrictCharField(max_length=100, required=False, allow_blank=True)
     predicate = StrictCharField(max_length=100, required=False, allow_blank=True)
     subjects = serializers.ListField(child=entity_field("An entity id."), required=False, max_length=50,
@@ -199,7 +203,8 @@ class ClaimAdditionSerializer(FigureValidationMixin, StrictInputSerializer):
     claimant = entity_field("The claimant entity's id.", required=False, allow_null=True)
     claimant_text = StrictCharField(max_length=300, required=False, allow_blank=True, default="")
     value = figure_field(required=False, default=None)
-    qualifier = serializers.ChoiceField(choices=Qualifier.choices, required=False, allow_blank=True, default="")
+    qualifier = serializers.ChoiceField(choices=Qualifier.choices, required=False, allow_null=True, default=None,
+                                        help_text="How the figure is qualified; null for a qualitative claim.")
     unit = StrictCharField(max_length=100, required=False, allow_blank=True, default="")
     predicate = StrictCharField(max_length=100, required=False, allow_blank=True, default="")
     subjects = serializers.ListField(child=entity_field("An entity id."), required=False, max_length=50, default=list)
