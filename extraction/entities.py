@@ -37,6 +37,9 @@ _NOT_PRODUCT = re.compile(r"^(COVID|G\d|H\d+N\d|MH\d)")
 _ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,7}$")
 _HYPHENATED_GIVEN_NAME = re.compile(r"^[A-Z][a-z]+-[A-Z]?[a-z]+$")
 SINGLE_CITY_MIN_POPULATION = 100_000
+# A score in a results table: goals, points, runs (a year is no score).
+_SCORE = re.compile(r"^\d{1,3}$")
+_RATE = re.compile(r"^\.\d{3}$")
 
 
 @dataclass
@@ -157,6 +160,8 @@ def _takes_number(tokens: tuple[Token, ...], i: int, j: int) -> bool:
     following = tokens[j + 1] if j + 1 < len(tokens) else None
     if following is not None and following.text[0].islower() and following.lower.endswith("s"):
         return False
+    if following is not None and (following.text[0].isdigit() or _RATE.match(following.text)):
+        return False  # "Samsung 49 5 56": a row of figures in a table, not a model number
     words = set(head.split())
     return bool(words & lexicon.KNOWN_PRODUCTS or words & lexicon.PRODUCT_MAKERS or head in lexicon.KNOWN_PRODUCTS
                 or head.split()[-1] in {"Explorer", "Vostok", "Apollo", "Soyuz", "Windows"})
@@ -323,6 +328,16 @@ def seat_that_speaks(f: NameFacts) -> Typing | None:
     return None
 
 
+def team_named_by_place(f: NameFacts) -> Typing | None:
+    """"Leeds beat Hull", "Boston 5 Chicago 3", "Essex v Kent": a club named after its town plays a match.
+    A country stays a place (national sides are named like their countries); a person's name stays a person's."""
+    if f.person_cue or (f.place is None and len(f.words) > 1) or (f.place is not None and f.place.kind == "country"):
+        return None
+    if _plays_a_match(f.part.before, f.part.after):
+        return ORGANIZATION, None
+    return None
+
+
 def country_or_region(f: NameFacts) -> Typing | None:
     if f.place is not None and f.place.kind in {"country", "region"} and f.part.title_before is None:
         return LOCATION, f.place
@@ -435,6 +450,7 @@ def organisation_head_after(f: NameFacts) -> Typing | None:
 TYPING_RULES: tuple[tuple[str, object], ...] = (
     ("owned organisation", owned_organisation),
     ("seat that speaks", seat_that_speaks),
+    ("team named by place", team_named_by_place),
     ("country or region", country_or_region),
     ("known organisation", known_organisation),
     ("product", product),
@@ -449,6 +465,23 @@ TYPING_RULES: tuple[tuple[str, object], ...] = (
     ("place head after", place_head_after),
     ("organisation head after", organisation_head_after),
 )
+
+
+def _plays_a_match(before: list[Token], after: list[Token]) -> bool:
+    """A name in a fixture, a match report or a results table: "v Hull", "beat Hull", "Leeds 2 Hull 1",
+    "Leeds 24 10 14 .632" (a standings row)."""
+    previous = before[-1].lower if before else ""
+    following = after[0].lower if after else ""
+    if previous in lexicon.FIXTURE_WORDS or following in lexicon.FIXTURE_WORDS:
+        return True
+    if following in lexicon.MATCH_VERBS or (previous in lexicon.MATCH_VERBS and before[-1].text.islower()):
+        return True
+    if not after or not _SCORE.match(after[0].text):
+        return False
+    second_of_pair = len(before) >= 2 and _SCORE.match(before[-1].text) and before[-2].is_capitalized
+    first_of_pair = len(after) >= 3 and after[1].is_capitalized and after[1].text.isalpha() and _SCORE.match(after[2].text)
+    standings_row = len(after) >= 3 and all(_SCORE.match(t.text) or _RATE.match(t.text) for t in after[1:3])
+    return bool(second_of_pair or first_of_pair or standings_row)
 
 
 def _place_of(name: str) -> Place | None:

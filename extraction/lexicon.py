@@ -150,6 +150,8 @@ TIME_UNITS = LEXICON.words("time_unit")
 SPEECH_LEMMAS = LEXICON.words("speech_lemma")
 ORGANIZATION_KINDS = LEXICON.words("organization_kind")
 SEAT_HEADS = LEXICON.words("seat_head")
+MATCH_VERBS = LEXICON.words("match_verb")
+FIXTURE_WORDS = LEXICON.words("fixture_word")
 
 # Reading a figure (figures.py).
 UNITS_WORDS = {word: int(number) for word, number in LEXICON.values("units_word").items()}

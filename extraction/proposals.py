@@ -23,6 +23,8 @@ from .text import OPEN_QUOTES, Text
 MODEL_TYPES = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": LOCATION, "LOC": LOCATION, "FAC": LOCATION}
 # Words the model proposes as names that name nothing here.
 TIME_ZONES = {"UTC", "GMT", "BST", "CET", "CEST", "EST", "EDT", "PST", "PDT", "CST", "CDT", "MSK", "EET", "EEST"}
+# Words the model's spans open with that are not part of the name.
+LEADING_ARTICLES = {"the", "a", "an"}
 # The context kept around a proposed part, as for a run (the rules read the words after a name).
 CONTEXT_BEFORE, CONTEXT_AFTER = 4, 12
 
@@ -35,8 +37,16 @@ def model_proposals(text: Text) -> Proposals:
     for start, end, label in text.parse.entities():
         type_ = MODEL_TYPES.get(label)
         if type_ is not None:
-            found[(start, end)] = type_
+            found[_without_article(text.string, start, end)] = type_
     return found
+
+
+def _without_article(string: str, start: int, end: int) -> tuple[int, int]:
+    """The model's span of "the Federal Reserve" starts at "the"; the name, like the rules' runs, does not."""
+    words = string[start:end].split(" ", 1)
+    if len(words) == 2 and words[0].lower() in LEADING_ARTICLES:
+        return start + len(words[0]) + 1, end
+    return start, end
 
 
 def vetoed(name: str) -> bool:

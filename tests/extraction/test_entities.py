@@ -1,3 +1,5 @@
+import pytest
+
 from .helpers import entity, run
 
 
@@ -176,3 +178,27 @@ def test_a_seat_of_power_that_speaks_is_an_organisation():
     assert entity(result, "White House").type == "ORGANIZATION"
     # Control: the same street where nothing speaks stays a place.
     assert entity(run("Crowds gathered in Downing Street on Monday."), "Downing Street").type == "LOCATION"
+
+
+@pytest.mark.parametrize("body, name, expected", [
+    # A club named after its town, in a match report, a fixture, a result and a standings row.
+    ("Leeds beat Hull by two goals on Saturday.", "Leeds", "ORGANIZATION"),
+    ("Leeds beat Hull by two goals on Saturday.", "Hull", "ORGANIZATION"),
+    ("The cup final is Chester v Wrexham.", "Wrexham", "ORGANIZATION"),
+    ("Reading 2 Stoke 1", "Reading", "ORGANIZATION"),
+    ("Reading 2 Stoke 1", "Stoke", "ORGANIZATION"),
+    ("Boston 70 62 .530 4", "Boston", "ORGANIZATION"),
+    # The same towns as places, a national side as its country, a person in a leaderboard.
+    ("Flooding hit Leeds on Saturday.", "Leeds", "LOCATION"),
+    ("Shelling in Hull left 3 people hurt.", "Hull", "LOCATION"),
+    ("Poland beat Spain 2-1 in Warsaw.", "Poland", "LOCATION"),
+    ("Anna Kowalska 68 70 71", "Anna Kowalska", "PERSON"),
+])
+def test_a_town_that_plays_a_match_is_its_club(body, name, expected):
+    assert entity(run(body), name).type == expected
+
+
+def test_a_row_of_figures_after_a_maker_is_no_model_number():
+    result = run("Samsung 49 5 56 .468 14")
+    assert entity(result, "Samsung").type == "ORGANIZATION"
+    assert entity(run("They flew a Boeing 747."), "Boeing 747").type == "PRODUCT"

@@ -4,7 +4,7 @@ import pytest
 
 from extraction.proposals import vetoed
 
-from .helpers import run
+from .helpers import entity, run
 
 
 @pytest.mark.parametrize("name", ["Ukrainian", "UTC", "GMT", "Monday", "The", "1,200", "mps"])
@@ -27,3 +27,11 @@ def test_time_zones_and_nationality_words_are_not_entities():
     names = {e.name for e in result.entities}
     assert {"Kyiv", "Goldman Sachs"} <= names  # positive control
     assert not names & {"Ukrainian", "GMT"}
+
+
+def test_a_name_the_model_finds_with_its_article_is_taken_without_it():
+    # No rule types "Federal Reserve" (no organisation head, no list); the model proposes "the Federal Reserve".
+    result = run("Traders said the Federal Reserve was buying bonds.")
+    reserve = entity(result, "Federal Reserve")
+    assert reserve.type == "ORGANIZATION"
+    assert [m.text for m in reserve.mentions] == ["Federal Reserve"]
