@@ -63,12 +63,34 @@ def extract_entities(text: Text) -> list[Entity]:
         _classify(part, lowercase_words)
         reconcile_with_model(part, proposals, lowercase_words)
     parts.extend(proposed_parts(text, parts, proposals, lambda part: _classify(part, lowercase_words), lowercase_words))
+    _one_sense_per_name(parts)
     for part in parts:
         # "US President": a country modifying a title, like a nationality word; "Gaziantep Governor" keeps the city.
         part.attributive = part.type == LOCATION and part.place is not None and part.place.kind == "country" and (
             bool(part.after) and part.after[0].lower in STRONG_TITLES and part.after[0].is_capitalized
         )
     return _consolidate(text.string, parts)
+
+
+# The rules that type a name as a place from the gazetteer alone, which the article's other mentions can overrule.
+GAZETTEER_RULES = {"country or region", "gazetteer place"}
+
+
+def _one_sense_per_name(parts: list[Part]) -> None:
+    """An article uses a name in one sense: a town it shows playing a match is the club wherever the article
+    names it without "in", "at"...; a place name that is the surname of a person it names in full is that
+    person ("Jordan" after "Michael Jordan"), unless a preposition makes it a place."""
+    teams = {part.name for part in parts if part.rule == "team named by place"}
+    surnames = {part.tokens[-1].text for part in parts if part.type == PERSON and len(part.tokens) > 1}
+    for part in parts:
+        if part.rule not in GAZETTEER_RULES and part.type is not None:
+            continue
+        if part.before and part.before[-1].lower in lexicon.PLACE_PREPOSITIONS:
+            continue
+        if part.name in teams:
+            part.type, part.place, part.rule = ORGANIZATION, None, "team named by place"
+        elif part.type is not None and len(part.tokens) == 1 and part.name in surnames:
+            part.type, part.place, part.rule = None, None, None  # consolidation finds the person
 
 
 def _lowercase_words(sentences: list[Sentence]) -> frozenset[str]:
@@ -367,6 +389,11 @@ def office(f: NameFacts) -> Typing | None:
     return None
 
 
+def event(f: NameFacts) -> Typing | None:
+    """"the Hong Kong Open", "the World Cup": a tournament or a festival, which is no entity type of ours."""
+    return NOT_A_NAME if len(f.words) > 1 and f.words[-1] in lexicon.EVENT_HEADS else None
+
+
 def newspaper(f: NameFacts) -> Typing | None:
     """"The Guardian", "The Times"."""
     tokens = f.part.tokens
@@ -455,6 +482,7 @@ TYPING_RULES: tuple[tuple[str, object], ...] = (
     ("known organisation", known_organisation),
     ("product", product),
     ("office", office),
+    ("event", event),
     ("newspaper", newspaper),
     ("organisation head", organisation_head),
     ("place head", place_head),
@@ -707,6 +735,10 @@ def _resolve_untyped(part: Part, groups: list[_Group]) -> _Group | None:
                                                              if len(n.split()) > len(words))]
     if persons:
         return _nearest_before(persons, part.start)
+    # The same name, typed at another mention.
+    same = [g for g in groups if name in g.names]
+    if same and not part.sentence_initial:
+        return _nearest_before(same, part.start)
     # Any shorter form of an organisation, place or product.
     for type_ in (ORGANIZATION, LOCATION, PRODUCT):
         group = _find_containing(groups, type_, name)

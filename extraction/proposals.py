@@ -69,7 +69,7 @@ def common_word_opening(part: Part, lowercase_words: frozenset[str]) -> bool:
 def reconcile_with_model(part: Part, proposals: Proposals, lowercase_words: frozenset[str]) -> None:
     """Type or retype a run from the model's proposal of exactly its span."""
     model_type = proposals.get((part.start, part.end))
-    if model_type is None or part.rule == "office" or vetoed(part.name) or common_word_opening(part, lowercase_words):
+    if model_type is None or part.ruled_out or vetoed(part.name) or common_word_opening(part, lowercase_words):
         return
     if part.type is None:
         part.proposed = model_type
@@ -106,7 +106,7 @@ def proposed_parts(
             after=list(sentence.tokens[last:last + CONTEXT_AFTER]),
         )
         classify(part)
-        if part.type is None and part.rule != "office" and not common_word_opening(part, lowercase_words):
+        if part.type is None and not part.ruled_out and not common_word_opening(part, lowercase_words):
             part.proposed = model_type
         added.append(part)
     return added

@@ -202,3 +202,31 @@ def test_a_row_of_figures_after_a_maker_is_no_model_number():
     result = run("Samsung 49 5 56 .468 14")
     assert entity(result, "Samsung").type == "ORGANIZATION"
     assert entity(run("They flew a Boeing 747."), "Boeing 747").type == "PRODUCT"
+
+
+def test_a_town_shown_as_a_club_is_the_club_wherever_no_preposition_makes_it_a_place():
+    result = run("Essex beat Kent by 20 runs. Essex, however, lost their captain. Rain fell in Essex.")
+    club = [e for e in result.entities if e.name == "Essex" and e.type == "ORGANIZATION"]
+    county = [e for e in result.entities if e.name == "Essex" and e.type == "LOCATION"]
+    assert [m.text for m in club[0].mentions] == ["Essex", "Essex"]
+    assert len(county[0].mentions) == 1  # "in Essex"
+
+
+def test_a_place_name_that_is_the_surname_of_a_person_named_in_full_is_that_person():
+    result = run("Michael Jordan scored 30 points. Jordan later said he was tired. Fans in Jordan watched.")
+    person = entity(result, "Michael Jordan")
+    assert [m.text for m in person.mentions] == ["Michael Jordan", "Jordan"]
+    country = [e for e in result.entities if e.type == "LOCATION"]
+    assert [e.name for e in country] == ["Jordan"]  # positive control: "in Jordan" stays the country
+
+
+@pytest.mark.parametrize("body, absent, present", [
+    ("The Rwandan refugees met a Briton in Kigali.", {"Rwandan", "Briton"}, {"Kigali"}),
+    ("Ana Costa won the Lisbon Open and the World Cup.", {"Lisbon Open", "World Cup", "Lisbon"}, {"Ana Costa"}),
+    ("The New York-based fund backed a Kremlin-linked firm.", {"New York-based", "Kremlin-linked"},
+     {"New York", "Kremlin"}),
+])
+def test_nationality_words_events_and_compound_adjectives_name_no_entity(body, absent, present):
+    names = {e.name for e in run(body).entities}
+    assert present <= names
+    assert not names & absent

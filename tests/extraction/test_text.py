@@ -45,3 +45,9 @@ def test_a_decimal_without_a_leading_zero_is_one_number_and_ends_no_sentence():
     assert [[t.text for t in s.tokens] for s in sentences] == [
         ["Boston", "70", "62", ".530", "4"], ["It", "rained", "."], ["12", "fans", "stayed", "."],
     ]
+
+
+def test_a_name_before_a_compound_suffix_is_its_own_token():
+    [sentence] = split_sentences("A London-based firm and a state-run bank.")
+    assert [t.text for t in sentence.tokens] == ["A", "London", "-", "based", "firm", "and", "a", "state", "-", "run",
+                                                 "bank", "."]
