@@ -40,6 +40,7 @@ SINGLE_CITY_MIN_POPULATION = 100_000
 # A score in a results table: goals, points, runs (a year is no score).
 _SCORE = re.compile(r"^\d{1,3}$")
 _RATE = re.compile(r"^\.\d{3}$")
+_AGE = re.compile(r"^(?:[1-9]|[1-9]\d|1[01]\d)$")
 
 
 @dataclass
@@ -325,6 +326,9 @@ class NameFacts:
             or (any(t.lower in lexicon.NAME_PARTICLES for t in tokens[1:])
                 and (words[0] in first_names() or part.title_before is not None))
             or (len(words) in (2, 3) and self.next_word in lexicon.SPEECH_VERBS)
+            # "Ana Costa (Portugal) 4:09.25": a competitor with her country, in a results list.
+            or (len(words) in (2, 3) and self.place is None and _country_in_brackets(part.after)
+                and all(w.isalpha() and w.istitle() for w in words))
             or (len(words) in (2, 3) and all(_HYPHENATED_GIVEN_NAME.match(w) or w.istitle() for w in words)
                 and any(_HYPHENATED_GIVEN_NAME.match(w) for w in words[1:]))
         )
@@ -427,10 +431,27 @@ def organisation_kind_before(f: NameFacts) -> Typing | None:
     return None
 
 
+def age_apposition(f: NameFacts) -> Typing | None:
+    """"Duran, 45, said": a name with an age between commas is a person's, even one spelt like a town."""
+    after = f.part.after
+    if len(after) >= 3 and after[0].text == "," and _AGE.match(after[1].text) and after[2].text == "," and (
+        f.place is None or f.place.kind != "country"
+    ):
+        return PERSON, None
+    return None
+
+
 def gazetteer_place(f: NameFacts) -> Typing | None:
     """A town of the gazetteer, unless the name reads as a person's; a single word only when the town is
     big or follows "in", "at"..., and never a common word opening a sentence."""
-    if f.place is None or f.person_cue:
+    if f.place is None:
+        return None
+    # "San Jose": a first name opening the name of a big city, or "in" before it, does not make it a person's.
+    weak_person_cue = f.part.title_before is None and f.next_word not in lexicon.SPEECH_VERBS and (
+        f.previous_word in lexicon.PLACE_PREPOSITIONS
+        or (len(f.words) > 1 and f.place.population >= SINGLE_CITY_MIN_POPULATION)
+    )
+    if f.person_cue and not weak_person_cue:
         return None
     likely = len(f.words) > 1 or f.place.population >= SINGLE_CITY_MIN_POPULATION or (
         f.previous_word in lexicon.PLACE_PREPOSITIONS
@@ -478,6 +499,7 @@ TYPING_RULES: tuple[tuple[str, object], ...] = (
     ("owned organisation", owned_organisation),
     ("seat that speaks", seat_that_speaks),
     ("team named by place", team_named_by_place),
+    ("age apposition", age_apposition),
     ("country or region", country_or_region),
     ("known organisation", known_organisation),
     ("product", product),
@@ -510,6 +532,18 @@ def _plays_a_match(before: list[Token], after: list[Token]) -> bool:
     first_of_pair = len(after) >= 3 and after[1].is_capitalized and after[1].text.isalpha() and _SCORE.match(after[2].text)
     standings_row = len(after) >= 3 and all(_SCORE.match(t.text) or _RATE.match(t.text) for t in after[1:3])
     return bool(second_of_pair or first_of_pair or standings_row)
+
+
+def _country_in_brackets(after: list[Token]) -> bool:
+    """"(Kenya)" right after a name."""
+    if len(after) < 3 or after[0].text != "(":
+        return False
+    close = next((k for k, t in enumerate(after[:5]) if t.text == ")"), None)
+    if close is None or close < 2:
+        return False
+    inside = " ".join(t.text for t in after[1:close])
+    place = lookup_place(inside)
+    return (place is not None and place.kind == "country") or inside in lexicon.COUNTRY_ALIASES
 
 
 def _place_of(name: str) -> Place | None:

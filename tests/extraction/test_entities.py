@@ -230,3 +230,16 @@ def test_nationality_words_events_and_compound_adjectives_name_no_entity(body, a
     names = {e.name for e in run(body).entities}
     assert present <= names
     assert not names & absent
+
+
+@pytest.mark.parametrize("body, name, expected", [
+    # An age between commas, and a country in brackets after a competitor, mark people...
+    ("Durango, 45, takes on a younger rival tonight.", "Durango", "PERSON"),
+    ("5. Tegla Moroupe (Kenya) 15:08.79", "Tegla Moroupe", "PERSON"),
+    # ...while a country keeps its sense, and a big city opening with a first name stays a city.
+    ("Aid reached Ukraine, 30, and more.", "Ukraine", "LOCATION"),
+    ("The fair in San Jose opened on Monday.", "San Jose", "LOCATION"),
+    ("San Jose (Costa Rica) hosted the talks.", "San Jose", "LOCATION"),
+])
+def test_people_by_age_or_country_in_brackets_and_cities_named_like_people(body, name, expected):
+    assert entity(run(body), name).type == expected
