@@ -152,8 +152,8 @@ def _particles_then_name(tokens: tuple[Token, ...], j: int) -> bool:
 
 def _connector_joins(tokens: tuple[Token, ...], i: int, j: int) -> bool:
     word = tokens[j].lower
-    if word in lexicon.NAME_PARTICLES:
-        return True
+    if word in lexicon.NAME_PARTICLES or word == "&":
+        return True  # "&" only ever joins a name: "Procter & Gamble", "Marks & Spencer"
     previous = tokens[j - 1].lower
     inside_organisation = any(t.lower in lexicon.ORG_HEADS for t in tokens[i:j])
     if word == "of" and j + 2 < len(tokens) and tokens[j + 1].lower == "the" and (
@@ -409,7 +409,7 @@ def newspaper(f: NameFacts) -> Typing | None:
 def organisation_head(f: NameFacts) -> Typing | None:
     """"Defense Ministry", "Bank of England": an organisation head word ends the name or takes "of"."""
     tokens = f.part.tokens
-    if f.last in lexicon.ORG_HEADS and len(tokens) > 1 or any(
+    if (f.last in lexicon.ORG_HEADS or f.words[-1] in lexicon.COMPANY_SUFFIXES) and len(tokens) > 1 or any(
         a.lower in lexicon.ORG_HEADS and b.lower in {"of", "for"} for a, b in zip(tokens, tokens[1:], strict=False)
     ) and f.last not in lexicon.LOCATION_HEADS:
         return ORGANIZATION, None
@@ -463,7 +463,7 @@ def gazetteer_place(f: NameFacts) -> Typing | None:
 
 def person_cues(f: NameFacts) -> Typing | None:
     """A title, a known first name, a name particle, an apposition or a speech verb marks a person."""
-    if f.person_cue and len(f.words) >= 2 and not any(w in lexicon.NON_NAME_WORDS for w in f.words[1:]):
+    if f.person_cue and len(f.words) >= 2 and not any(w in lexicon.NON_NAME_WORDS or w == "&" for w in f.words[1:]):
         return PERSON, None
     return None
 
@@ -754,6 +754,9 @@ def _find_containing(groups: list[_Group], type_: str, name: str) -> _Group | No
             known_words = known.replace("'s ", " ").split()
             if len(known_words) > len(words) and (
                 known_words[-len(words):] == words or (type_ == LOCATION and known_words[: len(words)] == words)
+                # "Acme Widgets" after "Acme Widgets Co": the company without its legal form.
+                or (type_ == ORGANIZATION and known_words[: len(words)] == words
+                    and all(w in lexicon.COMPANY_SUFFIXES for w in known_words[len(words):]))
             ):
                 return group
     return None

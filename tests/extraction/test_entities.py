@@ -243,3 +243,11 @@ def test_nationality_words_events_and_compound_adjectives_name_no_entity(body, a
 ])
 def test_people_by_age_or_country_in_brackets_and_cities_named_like_people(body, name, expected):
     assert entity(run(body), name).type == expected
+
+
+def test_a_company_named_with_an_ampersand_and_later_without_its_legal_form_is_one_organisation():
+    result = run("Shares of Hollis & Brandt Co rose 4 percent. Hollis & Brandt has 4 million shares.")
+    company = entity(result, "Hollis & Brandt Co")
+    assert company.type == "ORGANIZATION"
+    assert [m.text for m in company.mentions] == ["Hollis & Brandt Co", "Hollis & Brandt"]
+    assert not [e for e in result.entities if e.type == "PERSON"]
