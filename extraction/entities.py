@@ -256,7 +256,7 @@ def _split_run(run: list[Token]) -> list[tuple[list[Token], list[Token]]]:
             cleaned.append((piece, []))
             continue
         while piece and (piece[0].text in lexicon.NON_NAME_WORDS or piece[0].lower in lexicon.CONNECTORS or
-                         piece[0].text == "the"):
+                         piece[0].text == "the" or piece[0].lower in lexicon.TENURE_WORDS):
             piece = piece[1:]
         # A nationality adjective leads a name only when the name is an organisation: "Korean Central News Agency".
         lead = []
@@ -326,6 +326,9 @@ class NameFacts:
             or (any(t.lower in lexicon.NAME_PARTICLES for t in tokens[1:])
                 and (words[0] in first_names() or part.title_before is not None))
             or (len(words) in (2, 3) and self.next_word in lexicon.SPEECH_VERBS)
+            # "K. Okafor": an initial and a surname.
+            or (len(tokens) == 3 and len(words[0]) == 1 and words[0].isupper() and words[1] == "."
+                and words[2].isalpha() and words[2].istitle())
             # "Ana Costa (Portugal) 4:09.25": a competitor with her country, in a results list.
             or (len(words) in (2, 3) and self.place is None and _country_in_brackets(part.after)
                 and all(w.isalpha() and w.istitle() for w in words))

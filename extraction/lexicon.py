@@ -154,6 +154,7 @@ FIXTURE_WORDS = LEXICON.words("fixture_word")
 EVENT_HEADS = LEXICON.words("event_head")
 COMPOUND_SUFFIXES = LEXICON.words("compound_suffix")
 COMPANY_SUFFIXES = LEXICON.words("company_suffix")
+TENURE_WORDS = LEXICON.words("tenure_word")
 
 # Reading a figure (figures.py).
 UNITS_WORDS = {word: int(number) for word, number in LEXICON.values("units_word").items()}

@@ -37,15 +37,19 @@ def model_proposals(text: Text) -> Proposals:
     for start, end, label in text.parse.entities():
         type_ = MODEL_TYPES.get(label)
         if type_ is not None:
-            found[_without_article(text.string, start, end)] = type_
+            found[without_article(text.string, start, end)] = type_
     return found
 
 
-def _without_article(string: str, start: int, end: int) -> tuple[int, int]:
-    """The model's span of "the Federal Reserve" starts at "the"; the name, like the rules' runs, does not."""
+def without_article(string: str, start: int, end: int) -> tuple[int, int]:
+    """The model's span of "the Federal Reserve" starts at "the", and "K. Okafor 84" in a scorecard ends
+    with a figure; the name, like the rules' runs, has neither."""
     words = string[start:end].split(" ", 1)
     if len(words) == 2 and words[0].lower() in LEADING_ARTICLES:
-        return start + len(words[0]) + 1, end
+        start += len(words[0]) + 1
+    words = string[start:end].rsplit(" ", 1)
+    if len(words) == 2 and not any(ch.isalpha() for ch in words[1]):
+        end -= len(words[1]) + 1
     return start, end
 
 

@@ -251,3 +251,10 @@ def test_a_company_named_with_an_ampersand_and_later_without_its_legal_form_is_o
     assert company.type == "ORGANIZATION"
     assert [m.text for m in company.mentions] == ["Hollis & Brandt Co", "Hollis & Brandt"]
     assert not [e for e in result.entities if e.type == "PERSON"]
+
+
+def test_an_initial_and_a_surname_is_a_person_and_a_tenure_word_opens_no_name():
+    result = run("Former Kenya captain K. Okafor scored 84 runs.")
+    assert entity(result, "K. Okafor").type == "PERSON"
+    assert entity(result, "Kenya").type == "LOCATION"
+    assert "Former Kenya" not in {e.name for e in result.entities}

@@ -2,7 +2,7 @@
 
 import pytest
 
-from extraction.proposals import vetoed
+from extraction.proposals import vetoed, without_article
 
 from .helpers import entity, run
 
@@ -35,3 +35,12 @@ def test_a_name_the_model_finds_with_its_article_is_taken_without_it():
     reserve = entity(result, "Federal Reserve")
     assert reserve.type == "ORGANIZATION"
     assert [m.text for m in reserve.mentions] == ["Federal Reserve"]
+
+
+def test_a_figure_the_model_reads_into_a_name_is_left_out_of_it():
+    string = "Totals: the Kirby Group 84 in all"
+    start, end = without_article(string, string.index("the"), string.index(" in"))
+    assert string[start:end] == "Kirby Group"
+    # Positive control: a name ending in a letter keeps its last word.
+    start, end = without_article(string, string.index("Kirby"), string.index(" 84"))
+    assert string[start:end] == "Kirby Group"
