@@ -58,8 +58,12 @@ def extract_entities(text: Text) -> list[Entity]:
     """Entities of a text: the rules' capitalised runs and the model's proposals, typed and merged."""
     sentences = text.sentences
     lowercase_words = _lowercase_words(sentences)
-    proposals = model_proposals(text)
-    parts = [part for sentence in sentences for part in _parts(text.string, sentence)]
+    shouted = [sentence for sentence in sentences if _in_capitals(sentence)]
+    # In a line of capitals every word looks like a name, and the model reads it poorly: its names are
+    # found afterwards, by the names the rest of the article spells in small letters (see _capital_mentions).
+    proposals = {span: type_ for span, type_ in model_proposals(text).items()
+                 if not _in_capitals(sentences[text.sentence_index(span[0])])}
+    parts = [part for sentence in sentences if not _in_capitals(sentence) for part in _parts(text.string, sentence)]
     for part in parts:
         _classify(part, lowercase_words)
         reconcile_with_model(part, proposals, lowercase_words)
@@ -70,7 +74,7 @@ def extract_entities(text: Text) -> list[Entity]:
         part.attributive = part.type == LOCATION and part.place is not None and part.place.kind == "country" and (
             bool(part.after) and part.after[0].lower in STRONG_TITLES and part.after[0].is_capitalized
         )
-    return _consolidate(text.string, parts)
+    return _consolidate(text.string, parts, shouted)
 
 
 # The rules that type a name as a place from the gazetteer alone, which the article's other mentions can overrule.
@@ -92,6 +96,54 @@ def _one_sense_per_name(parts: list[Part]) -> None:
             part.type, part.place, part.rule = ORGANIZATION, None, "team named by place"
         elif part.type is not None and len(part.tokens) == 1 and part.name in surnames:
             part.type, part.place, part.rule = None, None, None  # consolidation finds the person
+
+
+# A line in capitals has at least this many words of two letters or more, all in capitals.
+MIN_WORDS_IN_CAPITALS = 3
+# The longest name looked for in a line of capitals, in tokens.
+MAX_NAME_TOKENS_IN_CAPITALS = 5
+
+
+def _in_capitals(sentence: Sentence) -> bool:
+    """"CRICKET - LEEDS TAKE OVER AT TOP": a wire headline or a table's heading, all in capitals."""
+    words = [t.text for t in sentence.tokens if t.text[0].isalpha() and len(t.text) > 1]
+    return len(words) >= MIN_WORDS_IN_CAPITALS and all(w.isupper() for w in words)
+
+
+def _capital_mentions(text: str, shouted: list[Sentence], groups: list[_Group]) -> list[_Group]:
+    """Mentions in lines of capitals: the names the article spells elsewhere ("LEEDS" for Leeds, "OKAFOR" for
+    a person's surname), longest first; else a country of the gazetteer. Returns the groups of new countries."""
+    known: dict[str, _Group] = {}
+    for group in groups:
+        for name in group.names:
+            known.setdefault(name.upper(), group)
+        if group.type == PERSON:
+            for name in group.names:
+                words = name.split()
+                if len(words) > 1 and len(words[-1]) > 3:
+                    known.setdefault(words[-1].upper(), group)
+    new_groups: dict[str, _Group] = {}
+    for sentence in shouted:
+        tokens, i = sentence.tokens, 0
+        while i < len(tokens):
+            for length in range(min(MAX_NAME_TOKENS_IN_CAPITALS, len(tokens) - i), 0, -1):
+                piece = list(tokens[i:i + length])
+                if not _is_name_token(piece[0]) or not _is_name_token(piece[-1]):
+                    continue
+                name = surface(piece)
+                group = known.get(name)
+                if group is None and length == 1:
+                    place = _place_of(name)
+                    if place is not None and place.kind == "country":
+                        group = new_groups.setdefault(place.group, _Group(type=LOCATION, place=place, referential=True))
+                        if name.title() not in group.names:
+                            group.names.append(name.title())
+                if group is not None:
+                    group.mentions.append(Mention(piece[0].start, piece[-1].end, text[piece[0].start:piece[-1].end]))
+                    i += length - 1
+                    break
+            i += 1
+    return list(new_groups.values())
 
 
 def _lowercase_words(sentences: list[Sentence]) -> frozenset[str]:
@@ -613,7 +665,7 @@ def _is_product(tokens: list[Token]) -> bool:
     return len(words) > 1 and any(t.lower in lexicon.PRODUCT_HEADS for t in tokens[:-1])
 
 
-def _consolidate(text: str, parts: list[Part]) -> list[Entity]:
+def _consolidate(text: str, parts: list[Part], shouted: list[Sentence]) -> list[Entity]:
     groups: list[_Group] = []
     by_key: dict[tuple[str, str], _Group] = {}
 
@@ -663,6 +715,13 @@ def _consolidate(text: str, parts: list[Part]) -> list[Entity]:
         place_typed(part)
 
     groups = _merge_short_forms(groups)
+    for country in _capital_mentions(text, shouted, groups):
+        existing = next((g for g in groups if g.type == LOCATION and g.place and g.place.group == country.place.group),
+                        None)
+        if existing is not None:
+            existing.mentions.extend(country.mentions)
+        else:
+            groups.append(country)
     entities = []
     for group in groups:
         if not group.referential:

@@ -258,3 +258,15 @@ def test_an_initial_and_a_surname_is_a_person_and_a_tenure_word_opens_no_name():
     assert entity(result, "K. Okafor").type == "PERSON"
     assert entity(result, "Kenya").type == "LOCATION"
     assert "Former Kenya" not in {e.name for e in result.entities}
+
+
+def test_names_in_a_headline_of_capitals_are_the_names_the_article_spells_in_small_letters():
+    result = run("Leeds beat Hull by 20 runs. Alan Shorrer scored twice in Romania.",
+                 title="CRICKET - LEEDS TAKE OVER AT TOP AFTER SHORRER DOUBLE IN ROMANIA AND LITHUANIA")
+    mentions = {e.name: [m.text for m in e.mentions] for e in result.entities}
+    assert mentions["Leeds"] == ["LEEDS", "Leeds"]
+    assert mentions["Alan Shorrer"] == ["SHORRER", "Alan Shorrer"]
+    assert mentions["Romania"] == ["ROMANIA", "Romania"]
+    assert mentions["Lithuania"] == ["LITHUANIA"]  # a country of the gazetteer, named only in capitals
+    # The capitals name nothing else: no "CRICKET", no "TAKE OVER AT TOP".
+    assert set(mentions) == {"Leeds", "Hull", "Alan Shorrer", "Romania", "Lithuania"}
