@@ -40,6 +40,8 @@ SINGLE_CITY_MIN_POPULATION = 100_000
 # A score in a results table: goals, points, runs (a year is no score).
 _SCORE = re.compile(r"^\d{1,3}$")
 _RATE = re.compile(r"^\.\d{3}$")
+# "victory over", "defeat to", "draw with", "win against".
+MATCH_PREPOSITIONS = {"over", "against", "to", "with"}
 _AGE = re.compile(r"^(?:[1-9]|[1-9]\d|1[01]\d)$")
 
 
@@ -419,6 +421,18 @@ def team_named_by_place(f: NameFacts) -> Typing | None:
     return None
 
 
+def traded_company(f: NameFacts) -> Typing | None:
+    """"shares of Acme", "Acme shares rose", "Acme stock": a company, even one spelt like a town."""
+    before, after = f.part.before, f.part.after
+    if f.place is not None and f.place.kind == "country" or f.person_cue:
+        return None
+    if (len(before) >= 2 and before[-2].lower in lexicon.MARKET_WORDS and before[-1].lower == "of") or (
+        after and after[0].text in lexicon.MARKET_WORDS
+    ):
+        return ORGANIZATION, None
+    return None
+
+
 def country_or_region(f: NameFacts) -> Typing | None:
     if f.place is not None and f.place.kind in {"country", "region"} and f.part.title_before is None:
         return LOCATION, f.place
@@ -555,6 +569,7 @@ TYPING_RULES: tuple[tuple[str, object], ...] = (
     ("seat that speaks", seat_that_speaks),
     ("team named by place", team_named_by_place),
     ("age apposition", age_apposition),
+    ("traded company", traded_company),
     ("country or region", country_or_region),
     ("known organisation", known_organisation),
     ("product", product),
@@ -581,12 +596,18 @@ def _plays_a_match(before: list[Token], after: list[Token]) -> bool:
         return True
     if following in lexicon.MATCH_VERBS or (previous in lexicon.MATCH_VERBS and before[-1].text.islower()):
         return True
+    if len(before) >= 2 and before[-2].lower in lexicon.MATCH_NOUNS and previous in MATCH_PREPOSITIONS:
+        return True  # "victory over Leeds", "defeat to Hull"
+    if after and after[0].text in lexicon.SPORTS_ROLES:
+        return True  # "Leeds captain", "the Hull striker"
     if not after or not _SCORE.match(after[0].text):
         return False
     second_of_pair = len(before) >= 2 and _SCORE.match(before[-1].text) and before[-2].is_capitalized
     first_of_pair = len(after) >= 3 and after[1].is_capitalized and after[1].text.isalpha() and _SCORE.match(after[2].text)
     standings_row = len(after) >= 3 and all(_SCORE.match(t.text) or _RATE.match(t.text) for t in after[1:3])
-    return bool(second_of_pair or first_of_pair or standings_row)
+    innings = len(after) >= 3 and after[1].text in {"and", "("} and after[2].text[0].isupper() or (
+        len(after) >= 3 and after[1].text == "and" and after[2].text[0].isdigit())  # "Leeds 238 and 133-5"
+    return bool(second_of_pair or first_of_pair or standings_row or innings)
 
 
 def _country_in_brackets(after: list[Token]) -> bool:

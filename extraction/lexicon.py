@@ -155,6 +155,9 @@ EVENT_HEADS = LEXICON.words("event_head")
 COMPOUND_SUFFIXES = LEXICON.words("compound_suffix")
 COMPANY_SUFFIXES = LEXICON.words("company_suffix")
 TENURE_WORDS = LEXICON.words("tenure_word")
+MATCH_NOUNS = LEXICON.words("match_noun")
+SPORTS_ROLES = LEXICON.words("sports_role")
+MARKET_WORDS = LEXICON.words("market_word")
 
 # Reading a figure (figures.py).
 UNITS_WORDS = {word: int(number) for word, number in LEXICON.values("units_word").items()}

@@ -188,6 +188,13 @@ def test_a_seat_of_power_that_speaks_is_an_organisation():
     ("Reading 2 Stoke 1", "Reading", "ORGANIZATION"),
     ("Reading 2 Stoke 1", "Stoke", "ORGANIZATION"),
     ("Boston 70 62 .530 4", "Boston", "ORGANIZATION"),
+    ("Durham 114 (K. Smith 4-28) and 81-3.", "Durham", "ORGANIZATION"),
+    ("It was a third victory over Leeds this season.", "Leeds", "ORGANIZATION"),
+    ("Leeds captain Tom Baxter said little.", "Leeds", "ORGANIZATION"),
+    ("The first division side Nice sacked its coach.", "Nice", "ORGANIZATION"),
+    # A town whose shares trade is a company.
+    ("Shares of Magna rose 3 percent.", "Magna", "ORGANIZATION"),
+    ("Trading in Magna was quiet.", "Magna", "LOCATION"),
     # The same towns as places, a national side as its country, a person in a leaderboard.
     ("Flooding hit Leeds on Saturday.", "Leeds", "LOCATION"),
     ("Shelling in Hull left 3 people hurt.", "Hull", "LOCATION"),
