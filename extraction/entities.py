@@ -40,6 +40,8 @@ SINGLE_CITY_MIN_POPULATION = 100_000
 # A score in a results table: goals, points, runs (a year is no score).
 _SCORE = re.compile(r"^\d{1,3}$")
 _RATE = re.compile(r"^\.\d{3}$")
+# "the Warsaw stock exchange": a market of a place, not a company's stock.
+MARKETS = {"exchange", "exchanges", "market", "markets", "index"}
 # "victory over", "defeat to", "draw with", "win against".
 MATCH_PREPOSITIONS = {"over", "against", "to", "with"}
 _AGE = re.compile(r"^(?:[1-9]|[1-9]\d|1[01]\d)$")
@@ -416,6 +418,8 @@ def team_named_by_place(f: NameFacts) -> Typing | None:
     A country stays a place (national sides are named like their countries); a person's name stays a person's."""
     if f.person_cue or (f.place is None and len(f.words) > 1) or (f.place is not None and f.place.kind == "country"):
         return None
+    if f.name in lexicon.SPORTING_NATIONS:
+        return None
     if _plays_a_match(f.part.before, f.part.after):
         return ORGANIZATION, None
     return None
@@ -427,7 +431,7 @@ def traded_company(f: NameFacts) -> Typing | None:
     if f.place is not None and f.place.kind == "country" or f.person_cue:
         return None
     if (len(before) >= 2 and before[-2].lower in lexicon.MARKET_WORDS and before[-1].lower == "of") or (
-        after and after[0].text in lexicon.MARKET_WORDS
+        after and after[0].text in lexicon.MARKET_WORDS and not (len(after) > 1 and after[1].lower in MARKETS)
     ):
         return ORGANIZATION, None
     return None

@@ -195,6 +195,9 @@ def test_a_seat_of_power_that_speaks_is_an_organisation():
     # A town whose shares trade is a company.
     ("Shares of Magna rose 3 percent.", "Magna", "ORGANIZATION"),
     ("Trading in Magna was quiet.", "Magna", "LOCATION"),
+    ("Shares fell on the Lisbon stock exchange.", "Lisbon", "LOCATION"),
+    # A home nation's side is named like its land, as a country's is.
+    ("Tom Baxter was named the new Wales captain.", "Wales", "LOCATION"),
     # The same towns as places, a national side as its country, a person in a leaderboard.
     ("Flooding hit Leeds on Saturday.", "Leeds", "LOCATION"),
     ("Shelling in Hull left 3 people hurt.", "Hull", "LOCATION"),
