@@ -78,9 +78,10 @@ def reconcile_with_model(part: Part, proposals: Proposals, lowercase_words: froz
     if part.type is None:
         part.proposed = model_type
     elif part.type == PERSON and model_type == ORGANIZATION and part.rule == "person cues" and (
-        part.title_before is None and part.tokens[0].text in first_names()
+        part.title_before is None and first_names().get(part.tokens[0].text) not in (None, "m", "f")
     ):
-        _take(part, ORGANIZATION)  # a first name opening a company's name
+        # A name of either sex opening a company's name: "Morgan Stanley"; "Thibaut Courtois" stays a man.
+        _take(part, ORGANIZATION)
 
 
 def proposed_parts(

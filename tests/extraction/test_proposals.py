@@ -44,3 +44,10 @@ def test_a_figure_the_model_reads_into_a_name_is_left_out_of_it():
     # Positive control: a name ending in a letter keeps its last word.
     start, end = without_article(string, string.index("Kirby"), string.index(" 84"))
     assert string[start:end] == "Kirby Group"
+
+
+def test_a_man_or_woman_named_in_full_stays_a_person_when_the_model_sees_an_organisation():
+    # The model reads "Lukas Brandt" as an organisation; a first name of one sex makes it a person.
+    result = run("A header from Lukas Brandt was saved by Jonas Weber.")
+    assert entity(result, "Lukas Brandt").type == "PERSON"
+    assert entity(result, "Jonas Weber").type == "PERSON"
