@@ -25,6 +25,7 @@ max_requests_jitter = 200
 # keeps answering gunicorn's heartbeat while a request runs, so a long streamed CSV export is never cut by
 # `timeout` (with sync workers a response still streaming after `timeout` seconds had its worker killed and
 # the client got a silently truncated 200). `timeout` then only replaces a worker whose main loop is stuck.
+# (gunicorn runs gthread for "sync" too whenever threads > 1.)
 worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
 workers = int(os.environ.get("GUNICORN_WORKERS", str(os.cpu_count() or 1)))
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))
