@@ -35,7 +35,7 @@ schema: install
 
 # Serving at 100,000 articles (BENCH_SERVING_DATABASE_URL, default newsapi_bench100k: built once, about 6 minutes,
 # then reused): the API under gunicorn beside a no-framework floor, per endpoint; BENCH_SERVING_ARGS="--export" also
-# streams a CSV export of every figure (about 2 million rows). Needs PostgreSQL and Redis (started when installed).
+# streams a CSV export of about 2 million claims. Needs PostgreSQL and Redis (started when installed).
 BENCH_SERVING_ARGS ?=
 bench: install
 	bash scripts/services_up.sh
