@@ -138,7 +138,6 @@ KNOWN_PRODUCTS = LEXICON.words("known_product")
 PRODUCT_MAKERS = LEXICON.words("product_maker")
 KNOWN_REGIONS = LEXICON.values("known_region")
 COUNTRY_ALIASES = LEXICON.values("country_alias")
-DEMONYMS = LEXICON.words("demonym")
 NON_NAME_WORDS = LEXICON.words("non_name_word")
 SPEECH_VERBS = LEXICON.words("speech_verb")
 CORE_SPEECH_VERBS = LEXICON.words("core_speech_verb")
@@ -150,6 +149,16 @@ TIME_UNITS = LEXICON.words("time_unit")
 SPEECH_LEMMAS = LEXICON.words("speech_lemma")
 ORGANIZATION_KINDS = LEXICON.words("organization_kind")
 SEAT_HEADS = LEXICON.words("seat_head")
+MATCH_VERBS = LEXICON.words("match_verb")
+FIXTURE_WORDS = LEXICON.words("fixture_word")
+EVENT_HEADS = LEXICON.words("event_head")
+COMPOUND_SUFFIXES = LEXICON.words("compound_suffix")
+COMPANY_SUFFIXES = LEXICON.words("company_suffix")
+TENURE_WORDS = LEXICON.words("tenure_word")
+MATCH_NOUNS = LEXICON.words("match_noun")
+SPORTS_ROLES = LEXICON.words("sports_role")
+MARKET_WORDS = LEXICON.words("market_word")
+SPORTING_NATIONS = LEXICON.words("sporting_nation")
 
 # Reading a figure (figures.py).
 UNITS_WORDS = {word: int(number) for word, number in LEXICON.values("units_word").items()}
@@ -178,6 +187,8 @@ NOT_PREDICATES = LEXICON.words("not_predicate")
 OWN_SIDE_UNITS = LEXICON.words("own_side_unit")
 POSSESSIVE_PRONOUNS = LEXICON.words("possessive_pronoun")
 IRREGULAR_DEMONYMS = LEXICON.values("irregular_demonym")
+# Every nationality word, the irregular ones ("Briton", "Kiwi") included.
+DEMONYMS = LEXICON.words("demonym") | frozenset(IRREGULAR_DEMONYMS)
 NOT_NATIONAL = LEXICON.words("not_national")
 
 # Quotes and their speakers (quotes.py, attribution.py).

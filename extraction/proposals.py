@@ -23,6 +23,8 @@ from .text import OPEN_QUOTES, Text
 MODEL_TYPES = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": LOCATION, "LOC": LOCATION, "FAC": LOCATION}
 # Words the model proposes as names that name nothing here.
 TIME_ZONES = {"UTC", "GMT", "BST", "CET", "CEST", "EST", "EDT", "PST", "PDT", "CST", "CDT", "MSK", "EET", "EEST"}
+# Words the model's spans open with that are not part of the name.
+LEADING_ARTICLES = {"the", "a", "an"}
 # The context kept around a proposed part, as for a run (the rules read the words after a name).
 CONTEXT_BEFORE, CONTEXT_AFTER = 4, 12
 
@@ -35,8 +37,20 @@ def model_proposals(text: Text) -> Proposals:
     for start, end, label in text.parse.entities():
         type_ = MODEL_TYPES.get(label)
         if type_ is not None:
-            found[(start, end)] = type_
+            found[without_article(text.string, start, end)] = type_
     return found
+
+
+def without_article(string: str, start: int, end: int) -> tuple[int, int]:
+    """The model's span of "the Federal Reserve" starts at "the", and "K. Okafor 84" in a scorecard ends
+    with a figure; the name, like the rules' runs, has neither."""
+    words = string[start:end].split(" ", 1)
+    if len(words) == 2 and words[0].lower() in LEADING_ARTICLES:
+        start += len(words[0]) + 1
+    words = string[start:end].rsplit(" ", 1)
+    if len(words) == 2 and not any(ch.isalpha() for ch in words[1]):
+        end -= len(words[1]) + 1
+    return start, end
 
 
 def vetoed(name: str) -> bool:
@@ -59,7 +73,7 @@ def common_word_opening(part: Part, lowercase_words: frozenset[str]) -> bool:
 def reconcile_with_model(part: Part, proposals: Proposals, lowercase_words: frozenset[str]) -> None:
     """Type or retype a run from the model's proposal of exactly its span."""
     model_type = proposals.get((part.start, part.end))
-    if model_type is None or part.rule == "office" or vetoed(part.name) or common_word_opening(part, lowercase_words):
+    if model_type is None or part.ruled_out or vetoed(part.name) or common_word_opening(part, lowercase_words):
         return
     if part.type is None:
         part.proposed = model_type
@@ -96,7 +110,7 @@ def proposed_parts(
             after=list(sentence.tokens[last:last + CONTEXT_AFTER]),
         )
         classify(part)
-        if part.type is None and part.rule != "office" and not common_word_opening(part, lowercase_words):
+        if part.type is None and not part.ruled_out and not common_word_opening(part, lowercase_words):
             part.proposed = model_type
         added.append(part)
     return added
