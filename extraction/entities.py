@@ -288,6 +288,9 @@ def _split_run(run: list[Token]) -> list[tuple[list[Token], list[Token]]]:
         # "High Commissioner for Refugees": an office inside an organisation's name, not a title before a name.
         if is_title and rest and rest[0].lower == "for" and current:
             is_title = False
+        # "Howard Dean": a word of a title ending a run after a first name is a surname.
+        if is_title and not rest and len(current) == 1 and current[0].text in first_names():
+            is_title = False
         if is_title and not (ends_with_org and rest and not any(t.lower in STRONG_TITLES for t in rest)
                              and _org_after(rest)):
             if current:
@@ -514,6 +517,16 @@ def age_apposition(f: NameFacts) -> Typing | None:
     return None
 
 
+def place_kind_before(f: NameFacts) -> Typing | None:
+    """"the town of Arbil", "the island of Rhodes": a kind of place and "of" just before the name."""
+    before = f.part.before
+    if len(before) >= 2 and before[-1].text == "of" and before[-2].text in lexicon.LOCATION_HEADS and not (
+        f.person_cue or f.last in lexicon.ORG_HEADS
+    ):
+        return LOCATION, f.place
+    return None
+
+
 def gazetteer_place(f: NameFacts) -> Typing | None:
     """A town of the gazetteer, unless the name reads as a person's; a single word only when the town is
     big or follows "in", "at"..., and never a common word opening a sentence."""
@@ -573,6 +586,7 @@ TYPING_RULES: tuple[tuple[str, object], ...] = (
     ("seat that speaks", seat_that_speaks),
     ("team named by place", team_named_by_place),
     ("age apposition", age_apposition),
+    ("place kind before", place_kind_before),
     ("traded company", traded_company),
     ("country or region", country_or_region),
     ("known organisation", known_organisation),

@@ -159,6 +159,7 @@ MATCH_NOUNS = LEXICON.words("match_noun")
 SPORTS_ROLES = LEXICON.words("sports_role")
 MARKET_WORDS = LEXICON.words("market_word")
 SPORTING_NATIONS = LEXICON.words("sporting_nation")
+RELIGIONS = LEXICON.words("religion")
 
 # Reading a figure (figures.py).
 UNITS_WORDS = {word: int(number) for word, number in LEXICON.values("units_word").items()}

@@ -54,12 +54,13 @@ def without_article(string: str, start: int, end: int) -> tuple[int, int]:
 
 
 def vetoed(name: str) -> bool:
-    """A proposal that names nothing: a nationality word, a time zone, an opener, no capital letter."""
+    """A proposal that names nothing: a nationality word, a time zone, a religion, an opener, no capital
+    letter."""
     words = name.split()
     return (
         not words
         or not any(ch.isupper() for ch in name)
-        or name in lexicon.DEMONYMS or name in TIME_ZONES
+        or name in lexicon.DEMONYMS or name in TIME_ZONES or name in lexicon.RELIGIONS
         or all(w in lexicon.NON_NAME_WORDS or w in lexicon.DEMONYMS for w in words)
         or any(ch.isdigit() for ch in name) and not any(ch.isalpha() for ch in name)
     )
@@ -104,6 +105,8 @@ def proposed_parts(
             tokens, first = tokens[1:], first + 1
         if not tokens or vetoed(surface(tokens)):
             continue
+        if len(tokens) == 1 and last < len(sentence.tokens) and _opens_a_title(tokens[0], sentence.tokens[last]):
+            continue
         opening = next((k for k, t in enumerate(sentence.tokens) if t.text not in OPEN_QUOTES), 0)
         part = Part(
             tokens=tokens, sentence_initial=first == opening,
@@ -115,6 +118,12 @@ def proposed_parts(
             part.proposed = model_type
         added.append(part)
     return added
+
+
+def _opens_a_title(word, following) -> bool:
+    """"Home" in "the Home Secretary": a word of a title that the rules cut from it (a "Dean" before a verb
+    is a surname)."""
+    return (word.lower in lexicon.TITLES or word.lower in lexicon.TITLE_MODIFIERS) and following.lower in lexicon.TITLES
 
 
 def take_proposal(part: Part) -> None:

@@ -280,3 +280,18 @@ def test_names_in_a_headline_of_capitals_are_the_names_the_article_spells_in_sma
     assert mentions["Lithuania"] == ["LITHUANIA"]  # a country of the gazetteer, named only in capitals
     # The capitals name nothing else: no "CRICKET", no "TAKE OVER AT TOP".
     assert set(mentions) == {"Leeds", "Hull", "Alan Shorrer", "Romania", "Lithuania"}
+
+
+@pytest.mark.parametrize("body, name, expected", [
+    ("Rescuers reached the village of Kandor on Monday.", "Kandor", "LOCATION"),
+    ("Howard Dean spoke first. Dean, a doctor, said no.", "Howard Dean", "PERSON"),
+])
+def test_a_kind_of_place_before_a_name_and_a_surname_spelt_like_a_title(body, name, expected):
+    assert entity(run(body), name).type == expected
+
+
+def test_a_word_of_a_title_and_a_religion_name_no_entity():
+    result = run('"The Home Secretary and I are working on it," said Anna Berg. Islam forbids it, she added.')
+    names = {e.name for e in result.entities}
+    assert "Anna Berg" in names  # positive control
+    assert not names & {"Home", "Islam"}
