@@ -241,6 +241,8 @@ def _takes_number(tokens: tuple[Token, ...], i: int, j: int) -> bool:
         return False
     if following is not None and (following.text[0].isdigit() or _RATE.match(following.text)):
         return False  # "Samsung 49 5 56": a row of figures in a table, not a model number
+    if i >= 2 and _SCORE.match(tokens[i - 1].text) and tokens[i - 2].is_capitalized:
+        return False  # "Lotte 2 Samsung 0": the second team of a result
     words = set(head.split())
     return bool(words & lexicon.KNOWN_PRODUCTS or words & lexicon.PRODUCT_MAKERS or head in lexicon.KNOWN_PRODUCTS
                 or head.split()[-1] in {"Explorer", "Vostok", "Apollo", "Soyuz", "Windows"})

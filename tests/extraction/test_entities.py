@@ -188,6 +188,7 @@ def test_a_seat_of_power_that_speaks_is_an_organisation():
     ("Reading 2 Stoke 1", "Reading", "ORGANIZATION"),
     ("Reading 2 Stoke 1", "Stoke", "ORGANIZATION"),
     ("Boston 70 62 .530 4", "Boston", "ORGANIZATION"),
+    ("Lotte 2 Samsung 0", "Samsung", "ORGANIZATION"),
     ("Durham 114 (K. Smith 4-28) and 81-3.", "Durham", "ORGANIZATION"),
     ("It was a third victory over Leeds this season.", "Leeds", "ORGANIZATION"),
     ("Leeds captain Tom Baxter said little.", "Leeds", "ORGANIZATION"),
@@ -284,6 +285,7 @@ def test_names_in_a_headline_of_capitals_are_the_names_the_article_spells_in_sma
 
 @pytest.mark.parametrize("body, name, expected", [
     ("Rescuers reached the village of Kandor on Monday.", "Kandor", "LOCATION"),
+    ("The Nordic Options Exchange said so.", "Nordic Options Exchange", "ORGANIZATION"),
     ("Howard Dean spoke first. Dean, a doctor, said no.", "Howard Dean", "PERSON"),
 ])
 def test_a_kind_of_place_before_a_name_and_a_surname_spelt_like_a_title(body, name, expected):
