@@ -92,6 +92,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Outermost, so that every answer under /api/ carries the CORS headers, the JSON errors of the layer below too.
     "corsheaders.middleware.CorsMiddleware",
+    # X-RateLimit-* on every response the API's throttle counted (newsapi/api/throttling.py).
+    "newsapi.api.throttling.RateLimitHeaders",
     # Turns the HTML error pages of any layer below into JSON under /api/.
     "newsapi.api.middleware.ApiErrorsAsJson",
     "django.middleware.security.SecurityMiddleware",
@@ -244,13 +246,11 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PARSER_CLASSES": ["newsapi.api.parsers.JSONParser"],
     "DEFAULT_RENDERER_CLASSES": [
-        "rest_framework.renderers.JSONRenderer",
+        "newsapi.api.renderers.ORJSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
-    "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
-    ],
+    # One counter per client (anon by address, tokens by user), one cache round trip per request.
+    "DEFAULT_THROTTLE_CLASSES": ["newsapi.api.throttling.RateLimitThrottle"],
     "DEFAULT_THROTTLE_RATES": {
         "anon": os.environ.get("THROTTLE_ANON_RATE", "120/minute"),
         "user": os.environ.get("THROTTLE_USER_RATE", "1200/minute"),
@@ -331,7 +331,10 @@ SPECTACULAR_SETTINGS = {
         "IngestJobStatusEnum": "ingestion.models.JobStatus.choices",
         "IngestItemStatusEnum": "ingestion.models.ItemStatus.choices",
     },
-    "POSTPROCESSING_HOOKS": ["drf_standardized_errors.openapi_hooks.postprocess_schema_enums"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_standardized_errors.openapi_hooks.postprocess_schema_enums",
+        "newsapi.api.throttling.rate_limit_headers_schema",
+    ],
 }
 
 LOGGING = {

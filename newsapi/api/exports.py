@@ -2,7 +2,10 @@
 
 Lists answer `?format=csv` or `Accept: text/csv` with every row that matches
 the filters, streamed from a database iterator in chunks, so that memory stays
-flat however many rows there are. Details answer `Accept: application/ld+json`
+flat however many rows there are. The last line is the trailer `#complete,N`
+(N: the rows above it): an export cut short (a dropped connection, a server
+stopped mid-way) has no trailer, so a client always knows a complete export
+from a cut one. Details answer `Accept: application/ld+json`
 (or `?format=jsonld`) with schema.org JSON-LD.
 """
 
@@ -17,10 +20,13 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.exceptions import NotAcceptable
 from rest_framework.negotiation import DefaultContentNegotiation
-from rest_framework.renderers import BaseRenderer, BrowsableAPIRenderer, JSONRenderer
+from rest_framework.renderers import BaseRenderer, BrowsableAPIRenderer
 from rest_framework.response import Response
 
+from .renderers import ORJSONRenderer
+
 CHUNK_SIZE = 2000
+TRAILER = "#complete"
 
 
 class CSVRenderer(BaseRenderer):
@@ -35,7 +41,7 @@ class CSVRenderer(BaseRenderer):
         raise NotImplementedError("CSV answers are streamed by the list itself.")
 
 
-class JSONLDRenderer(JSONRenderer):
+class JSONLDRenderer(ORJSONRenderer):
     media_type = "application/ld+json"
     format = "jsonld"
 
@@ -65,8 +71,12 @@ def _csv_line(row: Iterable[Any]) -> str:
 def stream_csv(rows: Iterator[Any], columns: list[Column], filename: str) -> StreamingHttpResponse:
     def lines() -> Iterator[str]:
         yield _csv_line(name for name, _ in columns)
+        count = 0
         for row in rows:
+            count += 1
             yield _csv_line(get(row) for _, get in columns)
+        # Written only after the last row: its absence means the export was cut.
+        yield _csv_line([TRAILER, count])
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
@@ -82,7 +92,7 @@ class ExportMixin:
 
     def get_renderers(self):
         action = getattr(self, "action", None)
-        renderers = [JSONRenderer(), BrowsableAPIRenderer()]
+        renderers = [ORJSONRenderer(), BrowsableAPIRenderer()]
         if action in {"list", None}:  # None: a method with no action, which must reach its 405
             renderers.append(CSVRenderer())
         if action in {"retrieve", None}:
@@ -101,8 +111,8 @@ class ExportMixin:
         # An error is answered in JSON whatever format was asked for: it is not a table or a linked-data node,
         # and every client reads the one error shape.
         if getattr(getattr(self.request, "accepted_renderer", None), "format", None) in {"csv", "jsonld"}:
-            self.request.accepted_renderer = JSONRenderer()
-            self.request.accepted_media_type = JSONRenderer.media_type
+            self.request.accepted_renderer = ORJSONRenderer()
+            self.request.accepted_media_type = ORJSONRenderer.media_type
         return response
 
     def csv_queryset(self, queryset):
@@ -115,17 +125,18 @@ class ExportMixin:
         return Response(self.jsonld(self.get_object(), request))
 
 
-
 def export_schema(list_serializer, detail_serializer, what: str) -> dict:
     """extend_schema_view arguments documenting the CSV list and the JSON-LD detail of a resource."""
     return {
         "list": extend_schema(
             summary=f"List {what}",
             description=f"Filters combine with AND. `?format=csv` or `Accept: text/csv` streams every matching "
-                        f"{what[:-1] if what.endswith('s') else what} as CSV (no pages).",
+                        f"{what[:-1] if what.endswith('s') else what} as CSV (no pages); its last line is "
+                        f"`{TRAILER},N` with N the number of rows: an export without it was cut short.",
             responses={
                 (200, "application/json"): list_serializer(many=True),
-                (200, "text/csv"): OpenApiResponse(OpenApiTypes.STR, description="Every matching row, streamed."),
+                (200, "text/csv"): OpenApiResponse(
+                    OpenApiTypes.STR, description=f"Every matching row, streamed; then the trailer `{TRAILER},N`."),
             },
         ),
         "retrieve": extend_schema(

@@ -4,6 +4,8 @@ from drf_spectacular.utils import OpenApiExample, extend_schema_serializer
 from rest_flex_fields.serializers import FlexFieldsSerializerMixin
 from rest_framework import serializers
 
+from .representation import FastRepresentation
+
 
 class BlankAsNullChoiceField(serializers.ChoiceField):
     """A choice left empty reads as null, so that the enumeration has no blank member: `QualifierEnum | null`."""
@@ -22,9 +24,9 @@ class BlankAsNullURLField(serializers.URLField):
 # An answer: every field is read-only, so the schema marks each one required (it is always there) and nullable
 # only where it can be null; an empty choice is null. When the serializer shapes the whole answer, the request's
 # `fields=` keeps only the named top-level fields and `omit=` leaves them out (drf-flex-fields); nested
-# serializers are never trimmed. (Comments, not a docstring: the schema would show a docstring as the
+# serializers are never trimmed. Rows are written by FastRepresentation, from the fields left. (Comments, not a docstring: the schema would show a docstring as the
 # description of every component without one of its own.)
-class ResponseSerializer(FlexFieldsSerializerMixin, serializers.ModelSerializer):
+class ResponseSerializer(FlexFieldsSerializerMixin, FastRepresentation, serializers.ModelSerializer):
     serializer_choice_field = BlankAsNullChoiceField
 
     def get_extra_kwargs(self):
@@ -35,6 +37,8 @@ class ResponseSerializer(FlexFieldsSerializerMixin, serializers.ModelSerializer)
 
     def build_standard_field(self, field_name, model_field):
         field_class, kwargs = super().build_standard_field(field_name, model_field)
+        if field_class is BlankAsNullChoiceField and not model_field.blank:
+            field_class = serializers.ChoiceField  # never empty: the plain field, which FastRepresentation copies
         if getattr(model_field, "choices", None) and model_field.blank:
             kwargs["allow_null"] = True
             kwargs.pop("allow_blank", None)
