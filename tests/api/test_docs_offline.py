@@ -100,3 +100,16 @@ def test_the_check_catches_a_page_that_asks_another_host(browser, live_server):
         assert {"fonts.googleapis.com", "cdn.redoc.ly"} <= hosts
     finally:
         visit.close()
+
+
+def test_swagger_ui_shows_a_padlock_only_on_operations_that_need_a_token(browser, live_server):
+    visit = Visit(browser).load(live_server.url + "/api/docs/", "#operations-articles-articles_list")
+    try:
+        page = visit.page
+        reads = page.locator(".opblock-get")
+        writes = page.locator(".opblock-post, .opblock-patch")
+        assert reads.count() > 20 and writes.count() == 7
+        assert page.locator(".opblock-get .authorization__btn").count() == 0
+        assert page.locator(".opblock-post .authorization__btn, .opblock-patch .authorization__btn").count() == 7
+    finally:
+        visit.close()
