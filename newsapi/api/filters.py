@@ -68,7 +68,7 @@ def serializer_field_names(serializer_class) -> tuple[str, ...]:
 def check_field_selection(request, serializer_class) -> None:
     """`fields=` and `omit=` name top-level fields of the answer; an unknown name is an error naming it."""
     known = serializer_field_names(serializer_class)
-    for parameter in FIELD_PARAMETERS:
+    for parameter in sorted(FIELD_PARAMETERS):
         names = [name.strip() for value in request.query_params.getlist(parameter) for name in value.split(",")]
         unknown = [name for name in names if name and name not in known]
         if unknown:
