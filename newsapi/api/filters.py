@@ -134,6 +134,14 @@ class FilterBackend(DjangoFilterBackend):
 class StrictOrderingFilter(OrderingFilter):
     """`ordering` takes one of the listed values; anything else is a 400 that lists them."""
 
+    def filter_queryset(self, request, queryset, view):
+        ordering = self.get_ordering(request, queryset, view)  # records its own errors
+        if query_errors(request) or not ordering:
+            # The request is refused anyway; and with an invalid filter an ordering such as `rank` (the
+            # relevance of a valid `search`) has nothing to order by.
+            return queryset
+        return queryset.order_by(*ordering)
+
     def get_ordering(self, request, queryset, view):
         raw = request.query_params.get(self.ordering_param)
         if raw is None:

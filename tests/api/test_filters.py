@@ -176,3 +176,9 @@ def test_a_numeric_slug_is_found_by_its_slug(api_client, world):
     claim = ClaimFactory(article=world["early"], claimant=year)
     assert ids(api_client, "/api/v1/claims/?claimant=1917") == [claim.pk]
     assert api_client.get(f"/api/v1/claims/?claimant={2**70}").status_code == 400
+
+
+def test_an_ordering_that_needs_a_filter_with_another_filter_refused_is_a_400(api_client, world):
+    response = api_client.get("/api/v1/articles/?search=bridge&ordering=rank&published_after=soon")
+    assert response.status_code == 400
+    assert {error["attr"] for error in response.json()["errors"]} == {"published_after"}
