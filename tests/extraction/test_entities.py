@@ -297,3 +297,9 @@ def test_a_word_of_a_title_and_a_religion_name_no_entity():
     names = {e.name for e in result.entities}
     assert "Anna Berg" in names  # positive control
     assert not names & {"Home", "Islam"}
+
+
+def test_names_behind_prefixes_and_group_words():
+    result = run("The pro-Kremlin party and ex-Wales captain Tom Baxter met Serb and South Korean officials.")
+    names = {e.name: e.type for e in result.entities}
+    assert names == {"Kremlin": "ORGANIZATION", "Wales": "LOCATION", "Tom Baxter": "PERSON"}
