@@ -116,12 +116,21 @@ def memory_of_one_megabyte(documents: list[Document]) -> None:
           f"memory {peak / 1024:.0f} MB ({before / 1024:.0f} MB with the model loaded, before the document)")
 
 
+def _peak_resident_kib() -> int:
+    """This process's peak resident memory (VmHWM). Not getrusage's ru_maxrss: Linux keeps that across
+    fork and exec, so a spawned child would report its parent's peak."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux; elsewhere an approximation
+
+
 def _extract_measured(body: str) -> tuple[float, int, int]:
     extract(Document(title="warm", body="He said so.", published_at=None))
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+    before = _peak_resident_kib()
     started = time.perf_counter()
     extract(Document(title="One megabyte", body=body, published_at=None))
-    return time.perf_counter() - started, before, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return time.perf_counter() - started, before, _peak_resident_kib()
 
 
 def main() -> int:
