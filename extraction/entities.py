@@ -81,18 +81,22 @@ def extract_entities(text: Text) -> list[Entity]:
     return _consolidate(text.string, parts, shouted)
 
 
-# The rules that type a name as a place from the gazetteer alone, which the article's other mentions can overrule.
-GAZETTEER_RULES = {"country or region", "gazetteer place"}
+# The rules that type a name from its spelling or one neighbouring word, which the article's other mentions
+# can overrule: a place of the gazetteer, "a Trump administration".
+SENSE_RULES = {"country or region", "gazetteer place", "organisation head after"}
 
 
 def _one_sense_per_name(parts: list[Part]) -> None:
     """An article uses a name in one sense: a town it shows playing a match is the club wherever the article
     names it without "in", "at"...; a place name that is the surname of a person it names in full is that
-    person ("Jordan" after "Michael Jordan"), unless a preposition makes it a place."""
+    person ("Jordan" after "Michael Jordan"), unless a preposition makes it a place, and so is the surname
+    before "administration" or "campaign" ("a Trump administration")."""
     teams = {part.name for part in parts if part.rule == "team named by place"}
-    surnames = {part.tokens[-1].text for part in parts if part.type == PERSON and len(part.tokens) > 1}
+    # People named in full whose first word is a first name or who carry a title: "Michael Jordan".
+    surnames = {part.tokens[-1].text for part in parts if part.type == PERSON and len(part.tokens) > 1 and (
+        part.tokens[0].text in first_names() or part.title_before is not None)}
     for part in parts:
-        if part.rule not in GAZETTEER_RULES and part.type is not None:
+        if part.rule not in SENSE_RULES and part.type is not None:
             continue
         if part.before and part.before[-1].lower in lexicon.PLACE_PREPOSITIONS:
             continue
@@ -657,6 +661,13 @@ def _classify(part: Part, lowercase_words: frozenset[str]) -> None:
     ):
         # "Candidate Maria Santos said": a capitalised common noun opening the sentence, then the name.
         part.title_before = part.title_before or part.tokens[0].lower
+        part.tokens = part.tokens[1:]
+        part.sentence_initial = False
+    elif part.sentence_initial and len(part.tokens) >= 2 and part.tokens[0].text not in names and (
+        part.tokens[0].text.lower() in lowercase_words and lookup_place(surface(part.tokens[1:])) is not None
+    ):
+        # "Say Mexico demanded ...": a common word opening the sentence, then a place.
+        part.before = [*part.before, part.tokens[0]]
         part.tokens = part.tokens[1:]
         part.sentence_initial = False
     part.name = surface(part.tokens)

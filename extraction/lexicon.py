@@ -160,6 +160,7 @@ SPORTS_ROLES = LEXICON.words("sports_role")
 MARKET_WORDS = LEXICON.words("market_word")
 SPORTING_NATIONS = LEXICON.words("sporting_nation")
 RELIGIONS = LEXICON.words("religion")
+NAME_PREFIXES = LEXICON.words("name_prefix")
 
 # Reading a figure (figures.py).
 UNITS_WORDS = {word: int(number) for word, number in LEXICON.values("units_word").items()}

@@ -59,6 +59,7 @@ def vetoed(name: str) -> bool:
     words = name.split()
     return (
         not words
+        or len(name) < 2
         or not any(ch.isupper() for ch in name)
         or name in lexicon.DEMONYMS or name in TIME_ZONES or name in lexicon.RELIGIONS
         or all(w in lexicon.NON_NAME_WORDS or w in lexicon.DEMONYMS for w in words)

@@ -13,6 +13,8 @@ from . import lexicon
 _TOKEN = re.compile(
     r"[^\W\d_][\w-]*\.(?:com|org|net|gov|edu|io)\b"  # a web address as a name: "Secunia.com"
     r"|(?:[A-Z]\.){2,}"
+    # "pro-Kremlin", "ex-England": the prefix stands apart from the name it is joined to.
+    r"|(?<![\w-])(?:" + "|".join(sorted(lexicon.NAME_PREFIXES)) + r")(?=-[A-Z])"
     # "London-based", "Kremlin-backed": the name stands apart from the adjective it makes.
     r"|[^\W\d_](?:\w|[-'’&](?=\w))*?(?=-(?:" + "|".join(sorted(lexicon.COMPOUND_SUFFIXES)) + r")\b)"
     r"|[^\W\d_](?:\w|[-'’&](?=\w))*?(?=['’][sS]\b)"

@@ -297,3 +297,18 @@ def test_a_word_of_a_title_and_a_religion_name_no_entity():
     names = {e.name for e in result.entities}
     assert "Anna Berg" in names  # positive control
     assert not names & {"Home", "Islam"}
+
+
+def test_names_behind_prefixes_and_group_words():
+    result = run("The pro-Kremlin party and ex-Wales captain Tom Baxter met Serb and South Korean officials.")
+    names = {e.name: e.type for e in result.entities}
+    assert names == {"Kremlin": "ORGANIZATION", "Wales": "LOCATION", "Tom Baxter": "PERSON"}
+
+
+def test_a_surname_before_administration_is_the_person_and_an_opening_verb_is_cut_from_a_place():
+    result = run("Dana Whitfield spoke. If a Whitfield administration acts, aides say, costs rise.")
+    assert [m.text for m in entity(result, "Dana Whitfield").mentions] == ["Dana Whitfield", "Whitfield"]
+    assert {e.type for e in result.entities} == {"PERSON"}
+    result = run("Critics say little. Say Mexico demanded that the United States pay. Mexico refused.")
+    assert [m.text for m in entity(result, "Mexico").mentions] == ["Mexico", "Mexico"]
+    assert "Say Mexico" not in {e.name for e in result.entities}

@@ -51,3 +51,8 @@ def test_a_name_before_a_compound_suffix_is_its_own_token():
     [sentence] = split_sentences("A London-based firm and a state-run bank.")
     assert [t.text for t in sentence.tokens] == ["A", "London", "-", "based", "firm", "and", "a", "state", "-", "run",
                                                  "bank", "."]
+
+
+def test_a_prefix_joined_to_a_name_is_its_own_token():
+    [sentence] = split_sentences("A pro-Kremlin party, a pro-rata cut.")
+    assert [t.text for t in sentence.tokens] == ["A", "pro", "-", "Kremlin", "party", ",", "a", "pro-rata", "cut", "."]
