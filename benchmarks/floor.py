@@ -42,6 +42,11 @@ def when(value: datetime | None) -> str | None:
     return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
+def blank_null(value: str | None) -> str | None:
+    """An empty choice or URL reads as null in the API."""
+    return value or None
+
+
 # -- pagination: DRF's cursor pagination, forward pages only -------------------------------------------------
 
 def cursor_decode(query: dict) -> tuple[int, str | None]:
@@ -115,7 +120,7 @@ ARTICLE_COLUMNS = """a.id, a.title, a.subtitle, a.published_at, a.url, a.languag
 
 def article_brief_json(r) -> dict:
     return {"id": r[0], "title": r[1], "subtitle": r[2], "published_at": when(r[3]),
-            "source": None if r[9] is None else {"id": r[9], "name": r[10], "slug": r[11], "homepage_url": r[12],
+            "source": None if r[9] is None else {"id": r[9], "name": r[10], "slug": r[11], "homepage_url": blank_null(r[12]),
                                                  "updated_at": when(r[13])},
             "url": r[4], "language": r[5], "word_count": r[6], "duplicate_of": r[7], "updated_at": when(r[8])}
 
@@ -165,7 +170,7 @@ QUOTE_COLUMNS = """q.id, q.text, q.kind, q.speaker_text, q.cue, q.attribution, q
 
 def quote_json(r, article=None) -> dict:
     item = {"id": r[0], "text": r[1], "kind": r[2], "speaker": entity_brief(r, 15), "speaker_text": r[3],
-            "cue": r[4], "attribution": r[5], "confidence": r[6], "start": r[7], "end": r[8], "sentence": r[9],
+            "cue": r[4], "attribution": blank_null(r[5]), "confidence": r[6], "start": r[7], "end": r[8], "sentence": r[9],
             "status": r[10], "verified": r[11], "verified_by": r[12], "verified_at": when(r[13]),
             "updated_at": when(r[14])}
     if article is not None:
@@ -193,8 +198,8 @@ CLAIM_COLUMNS = """c.id, c.text, c.claimant_text, c.attribution, c.confidence, c
 
 
 def claim_json(r, subjects, article=None) -> dict:
-    item = {"id": r[0], "text": r[1], "claimant": entity_brief(r, 21), "claimant_text": r[2], "attribution": r[3],
-            "confidence": r[4], "quote": r[5], "value": r[6], "qualifier": r[7], "unit": r[8], "predicate": r[9],
+    item = {"id": r[0], "text": r[1], "claimant": entity_brief(r, 21), "claimant_text": r[2], "attribution": blank_null(r[3]),
+            "confidence": r[4], "quote": r[5], "value": r[6], "qualifier": blank_null(r[7]), "unit": r[8], "predicate": r[9],
             "subjects": subjects.get(r[0], []), "measure": r[25],
             "interval": None if r[6] is None else {"lower": r[10], "upper": r[11], "lower_open": r[12],
                                                    "upper_open": r[13]},

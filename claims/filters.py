@@ -2,9 +2,8 @@
 
 `unit` and `predicate` match the normalised vocabulary of measures (claims/measures.py): `unit=facility` finds
 "ground infrastructure facility", `predicate=destroyed` finds "knocked out" and "neutralized", as the measure
-of each figure reads them; `unit_text` and `predicate_text` match the wording as stated."""
-
-import re
+of each figure reads them (each claim stores that reading, indexed); `unit_text` and `predicate_text` match the
+wording as stated."""
 
 import django_filters
 from django.db.models import Exists, OuterRef, Q
@@ -17,41 +16,16 @@ from . import measures
 from .models import Claim, Measure, Qualifier
 
 
-def _alternatives(words) -> str:
-    return "|".join(re.escape(word) for word in sorted(words))
-
-
-def _unit_ends_with(words) -> Q:
-    """The stated unit's last word is one of `words` (any case), as `measures.unit_head` reads it."""
-    if not words:
-        return Q(pk__in=[])
-    return Q(unit__iregex=rf"(^|\s)({_alternatives(words)})\s*$")
-
-
-def _predicate_normalises_to(predicate: str) -> Q:
-    """The stated predicate normalises to this event, as `measures.normalize_predicate` reads it: a known phrase
-    of the event as a whole, or a first word of it when the whole phrase is not known."""
-    phrases, first_words = measures.predicate_wordings(predicate)
-    condition = Q(predicate__iregex=rf"^\s*({_alternatives(phrases)})\s*$")
-    if first_words:
-        condition |= Q(predicate__iregex=rf"^\s*({_alternatives(first_words)})(\s|$)") & ~Q(
-            predicate__iregex=rf"^\s*({_alternatives(measures.known_predicate_phrases())})\s*$")
-    return condition
-
-
 def claims_counting(units: list[str]) -> Q:
-    """Claims whose measure counts one of these units (`measures.counted_unit`)."""
-    return _unit_ends_with(set().union(*(measures.unit_words(unit) for unit in units)))
+    """Claims whose measure counts one of these units: the stored `unit_normalised` (`measures.measure_of`), the
+    values asked for normalised the same way ("troops" is soldier)."""
+    return Q(unit_normalised__in={measures.counted_unit(unit) for unit in units})
 
 
 def claims_of_event(predicates: list[str]) -> Q:
-    """Claims whose measure's predicate is one of these events: a unit that names its event ("deaths") decides,
-    else the stated predicate (`measures.measure_of`)."""
-    condition = Q(pk__in=[])
-    for predicate in predicates:
-        condition |= _unit_ends_with(measures.event_unit_words(predicate)) | (
-            ~_unit_ends_with(measures.all_event_unit_words()) & _predicate_normalises_to(predicate))
-    return condition
+    """Claims whose measure's predicate is one of these events: the stored `predicate_normalised` (a unit that
+    names its event, "deaths", decided it), the values asked for normalised the same way."""
+    return Q(predicate_normalised__in={measures.normalize_predicate(predicate) for predicate in predicates})
 
 
 def claims_about(entity_ids: list[int]):

@@ -2,10 +2,11 @@
 
 from django.db import models
 from django.db.models import F, Q
-from django.db.models.functions import Upper
 
 from articles.models import Article, Attributed, Entity, OffsetSpan, Quote, Reviewed, history
 from extraction.types import MAX_FIGURE
+
+from .measures import measure_of
 
 
 class Qualifier(models.TextChoices):
@@ -86,7 +87,12 @@ class Claim(OffsetSpan, Attributed, Reviewed):
     upper = models.FloatField(null=True, blank=True)
     lower_open = models.BooleanField(default=False)
     upper_open = models.BooleanField(default=False)
-    history = history()
+    # How the measure vocabulary reads `unit` and `predicate` (measures.measure_of: "ground facility" counts
+    # facility, "knocked out" is destroyed, "deaths" are killed persons), stored so that the `unit` and
+    # `predicate` filters are index lookups. Derived: set by save() and by `vocabulary_set()` before a bulk insert.
+    unit_normalised = models.CharField(max_length=100, blank=True, editable=False)
+    predicate_normalised = models.CharField(max_length=100, blank=True, editable=False)
+    history = history(excluded_fields=("unit_normalised", "predicate_normalised"))
     # The article's date, copied so that the figures of a measure within the comparison window are one index range.
     published_at = models.DateTimeField(null=True, blank=True)
 
@@ -97,8 +103,9 @@ class Claim(OffsetSpan, Attributed, Reviewed):
             models.Index(fields=["measure", "value"], name="claim_measure_value"),
             models.Index(fields=["claimant", "article"], name="claim_claimant_article"),
             models.Index(fields=["claimant", "-id"], name="claim_claimant_id"),  # a claimant's claims, newest first
-            # `unit` is matched case-insensitively (UPPER(unit) = UPPER(%s)): newest first within a unit.
-            models.Index(Upper("unit"), F("id").desc(), name="claim_unit_upper_id"),
+            # The `unit` and `predicate` filters, newest first as the list orders.
+            models.Index(fields=["unit_normalised", "-id"], name="claim_unit_normalised_id"),
+            models.Index(fields=["predicate_normalised", "-id"], name="claim_predicate_normalised_id"),
             models.Index(fields=["unit", "predicate"], name="claim_unit_predicate"),
             models.Index(fields=["value"], name="claim_value"),
             models.Index(fields=["confidence"], name="claim_confidence"),
@@ -124,3 +131,14 @@ class Claim(OffsetSpan, Attributed, Reviewed):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+    def vocabulary_set(self) -> None:
+        """The normalised unit and predicate from the stated ones (bulk inserts call this; save() does)."""
+        predicate, unit = measure_of(self.predicate, self.unit)
+        self.predicate_normalised, self.unit_normalised = predicate[:100], unit[:100]
+
+    def save(self, *args, update_fields=None, **kwargs):
+        self.vocabulary_set()
+        if update_fields is not None and {"unit", "predicate"} & set(update_fields):
+            update_fields = {*update_fields, "unit_normalised", "predicate_normalised"}
+        super().save(*args, update_fields=update_fields, **kwargs)

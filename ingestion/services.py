@@ -212,6 +212,8 @@ def _store_extraction(article: Article, text: str, extraction: Extraction) -> In
             about.append(subject)
     repeated = story_figures(story_id=article.duplicate_of_id) if article.duplicate_of_id else None
     measures_assign(claims=claims, subjects=measure_subjects, repeated=repeated)
+    for claim in claims:
+        claim.vocabulary_set()  # bulk_create does not call save()
     bulk_create_with_history(claims, Claim)
     through = Claim.subjects.through
     through.objects.bulk_create(

@@ -103,3 +103,19 @@ def test_measures_filter_on_the_normalised_words_too(api_client):
     assert keys == {"destroyed--facility--ukraine", "killed--soldier--ukraine", "killed--soldier--russia"}
     keys = {m["key"] for m in api_client.get("/api/v1/measures/?predicate=neutralized&unit=facility").json()["results"]}
     assert keys == {"destroyed--facility--ukraine"}
+
+
+def test_a_correction_of_the_unit_or_predicate_moves_the_claim_between_filters(api_client, editor_client, worded):
+    troop = WORDINGS.index(("troop", "killed", "soldier", "killed"))
+    claim_id = api_client.get("/api/v1/claims/?unit_text=troop").json()["results"][0]["id"]
+    response = editor_client.patch(f"/api/v1/claims/{claim_id}/", {"unit": "armoured vehicles", "predicate": "downed"},
+                                   format="json")
+    assert response.status_code == 200, response.json()
+    assert found(api_client, "unit=soldier") == {3}
+    assert found(api_client, "unit=vehicles") == {troop}
+    assert troop not in found(api_client, "predicate=killed")
+    assert troop in found(api_client, "predicate=destroyed")
+    # A unit that names its event decides the event, whatever the stated predicate.
+    assert editor_client.patch(f"/api/v1/claims/{claim_id}/", {"unit": "fatality"}, format="json").status_code == 200
+    assert troop in found(api_client, "unit=person")
+    assert troop in found(api_client, "predicate=killed")
