@@ -6,7 +6,8 @@ database and the JSON encoding is paid for. Served by gunicorn with the API's gu
 
     gunicorn benchmarks.floor:application -c gunicorn.conf.py   (FLOOR_DATABASE_URL=postgres://...)
 
-It knows only what the benchmark asks (forward cursors, the filters below); anything else is a 404.
+It knows only what the benchmark asks (forward cursors, the filters below, `unit` already in the measures'
+vocabulary); anything else is a 404.
 """
 
 from __future__ import annotations
@@ -229,7 +230,7 @@ def claims(environ, query):
     def select_page(position, offset, limit):
         found = rows(f"""SELECT {CLAIM_COLUMNS}, a.id, a.title, a.published_at FROM claims_claim c
             JOIN articles_article a ON a.id = c.article_id {CLAIM_JOINS}
-            WHERE upper(c.unit) = upper(%s) AND c.value >= %s AND c.value <= %s AND c.status = 'active'
+            WHERE c.unit_normalised = %s AND c.value >= %s AND c.value <= %s AND c.status = 'active'
             {"AND c.id < %s" if position else ""} ORDER BY c.id DESC LIMIT %s OFFSET %s""",
                      [query["unit"], float(query["value_min"]), float(query["value_max"]),
                       *([int(position)] if position else []), limit, offset])

@@ -126,8 +126,9 @@ def endpoints() -> list[tuple[str, str]]:
         newest, = one("SELECT max(published_at) FROM articles_article")
         speaker, = one("SELECT speaker_id FROM articles_quote WHERE speaker_id IS NOT NULL GROUP BY speaker_id "
                        "ORDER BY count(*) DESC LIMIT 1")
-        unit, = one("SELECT unit FROM claims_claim WHERE value IS NOT NULL AND id < 100000 GROUP BY unit "
-                    "ORDER BY count(*) DESC LIMIT 1")
+        # The most common unit in the measures' vocabulary (`unit=` matches it in every wording).
+        unit, = one("SELECT unit_normalised FROM claims_claim WHERE value IS NOT NULL AND id < 100000 "
+                    "GROUP BY unit_normalised ORDER BY count(*) DESC LIMIT 1")
         # Words that are their own stem, so that searching the word finds exactly the documents counted.
         words = ("FROM ts_stat('SELECT search_vector FROM articles_article WHERE id <= 400') WHERE word ~ '^[a-z]{4,}$' "
                  "AND websearch_to_tsquery('english', word)::text = quote_literal(word)")

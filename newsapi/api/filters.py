@@ -120,6 +120,11 @@ class FilterBackend(DjangoFilterBackend):
     """django-filter, with the errors of every filter recorded beside the request's other errors."""
 
     def filter_queryset(self, request, queryset, view):
+        filterset_class = self.get_filterset_class(view, queryset)
+        if filterset_class is None or filterset_class.base_filters.keys().isdisjoint(request.query_params):
+            # No filter asked for: the filterset would build and validate a form of empty values and hand the
+            # queryset back unchanged (each filter skips an empty value); a detail view pays it on every request.
+            return queryset
         filterset = self.get_filterset(request, queryset, view)
         if filterset is None:
             return queryset

@@ -1,5 +1,7 @@
 """The base of every serializer that shapes an answer."""
 
+import copy
+
 from drf_spectacular.utils import OpenApiExample, extend_schema_serializer
 from rest_flex_fields.serializers import FlexFieldsSerializerMixin
 from rest_framework import serializers
@@ -21,13 +23,28 @@ class BlankAsNullURLField(serializers.URLField):
         return None if value in ("", None) else super().to_representation(value)
 
 
+class FieldsBuiltOnce:
+    """ModelSerializer introspects the model and builds every field again for each serializer (a list builds
+    at least two per request). What it builds depends on the class alone, so it is built once per class and
+    each serializer gets a copy (a field is bound to the serializer that uses it). Below drf-flex-fields in the
+    MRO, which trims the copy to the request's `fields=`/`omit=`."""
+
+    def get_fields(self):
+        built = type(self).__dict__.get("_built_fields")
+        if built is None:
+            built = super().get_fields()
+            type(self)._built_fields = built
+        return copy.deepcopy(built)
+
+
 # An answer: every field is read-only, so the schema marks each one required (it is always there) and nullable
 # only where it can be null; an empty choice is null. When the serializer shapes the whole answer, the request's
 # `fields=` keeps only the named top-level fields and `omit=` leaves them out (drf-flex-fields); nested
 # serializers are never trimmed. Rows are written by FastRepresentation, from the fields left. (Comments, not a docstring: the schema would show a docstring as the
 # description of every component without one of its own.)
-class ResponseSerializer(FlexFieldsSerializerMixin, FastRepresentation, serializers.ModelSerializer):
+class ResponseSerializer(FlexFieldsSerializerMixin, FieldsBuiltOnce, FastRepresentation, serializers.ModelSerializer):
     serializer_choice_field = BlankAsNullChoiceField
+
 
     def get_extra_kwargs(self):
         extra_kwargs = super().get_extra_kwargs()

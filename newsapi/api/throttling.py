@@ -52,13 +52,27 @@ def _count_script(client):
     return _script
 
 
+_clients: dict[int, object] = {}
+
+
+def _redis_client(backend: RedisCache):
+    """One Redis client per connection pool, reused: Django's cache builds a new one for every call, and building
+    it (its table of response callbacks) cost more than the rest of the throttle. A client is thread-safe."""
+    cache_client = backend._cache
+    pool = cache_client._get_connection_pool(cache_client._get_connection_pool_index(write=True))
+    client = _clients.get(id(pool))
+    if client is None or client.connection_pool is not pool:
+        client = _clients[id(pool)] = cache_client._client(connection_pool=pool)
+    return client
+
+
 def window_count(key: str, ttl: int) -> int:
     """Add one to the counter at `key` (which expires after `ttl` seconds) and return it."""
     cache = caches["default"]
     if isinstance(cache, RedisCache):
         backend = cache
         full_key = backend.make_key(key)
-        client = backend._cache.get_client(full_key, write=True)
+        client = _redis_client(backend)
         return int(_count_script(client)(keys=[full_key], args=[ttl], client=client))
     # Local memory (one process; development and tests without CACHE_URL).
     if cache.add(key, 1, ttl):
