@@ -5,6 +5,7 @@ from django.db.models import Exists, OuterRef, Q
 
 from newsapi.api.fields import (
     ChoicesFilter,
+    FilterSet,
     IsoDateTimeBoundFilter,
     LanguagesFilter,
     ReferencesFilter,
@@ -27,7 +28,7 @@ def verified_filter() -> StrictBooleanFilter:
     return StrictBooleanFilter(field_name="verified", help_text="true: corrected or confirmed by an editor; false: not.")
 
 
-class SourceFilterSet(django_filters.FilterSet):
+class SourceFilterSet(FilterSet):
     updated_after = updated_after_filter()
 
     class Meta:
@@ -35,7 +36,7 @@ class SourceFilterSet(django_filters.FilterSet):
         fields = ["updated_after"]
 
 
-class ArticleFilterSet(django_filters.FilterSet):
+class ArticleFilterSet(FilterSet):
     search = django_filters.CharFilter(
         method="filter_search",
         help_text="Full-text search over title, subtitle and body (PostgreSQL: ranked; see `ordering=-rank`).",
@@ -68,7 +69,7 @@ class ArticleFilterSet(django_filters.FilterSet):
         return search_articles(queryset, value)
 
 
-class EntityFilterSet(django_filters.FilterSet):
+class EntityFilterSet(FilterSet):
     type = ChoicesFilter(choices=EntityType.choices, help_text="Entity type, any case (person is PERSON).")
     exclude_type = ChoicesFilter(field_name="type", choices=EntityType.choices, exclude=True,
                                  help_text="Not of this entity type.")
@@ -89,7 +90,7 @@ class EntityFilterSet(django_filters.FilterSet):
 
 
 
-class PublishedInArticleFilterSet(django_filters.FilterSet):
+class PublishedInArticleFilterSet(FilterSet):
     """Date filters for rows that belong to an article: quotes, claims."""
 
     published_after = IsoDateTimeBoundFilter(

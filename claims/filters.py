@@ -10,7 +10,7 @@ from django.db.models import Exists, OuterRef, Q
 
 from articles.filters import AttributedFilterSet, updated_after_filter
 from articles.models import Article, Entity
-from newsapi.api.fields import ChoicesFilter, ReferencesFilter, StrictBooleanFilter, ValuesFilter
+from newsapi.api.fields import ChoicesFilter, FilterSet, ReferencesFilter, StrictBooleanFilter, ValuesFilter
 
 from . import measures
 from .models import Claim, Measure, Qualifier
@@ -82,7 +82,7 @@ class ClaimFilterSet(AttributedFilterSet):
         return queryset.filter(value__isnull=not value)
 
 
-class MeasureFilterSet(django_filters.FilterSet):
+class MeasureFilterSet(FilterSet):
     # Measures store the normalised predicate and unit: the values asked for are normalised the same way.
     predicate = ValuesFilter(help_text=PREDICATE_HELP, match=lambda predicates: Q(
         predicate__in={measures.normalize_predicate(predicate) for predicate in predicates}))

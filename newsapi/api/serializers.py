@@ -23,18 +23,31 @@ class BlankAsNullURLField(serializers.URLField):
         return None if value in ("", None) else super().to_representation(value)
 
 
+def _field_copy(field):
+    """A fresh copy of a built, never bound field: its own binding (name, parent), the rest shared (it is only
+    read). A nested serializer gets no fields of its own yet (built on first use); a list gets its own child."""
+    copied = copy.copy(field)
+    if isinstance(field, serializers.BaseSerializer):
+        for cached in ("fields", "_fast_plan"):
+            copied.__dict__.pop(cached, None)
+        if isinstance(field, serializers.ListSerializer):
+            copied.child = _field_copy(field.child)
+            copied.child.parent = copied  # the rest of its binding (name "", source) is the same
+    return copied
+
+
 class FieldsBuiltOnce:
     """ModelSerializer introspects the model and builds every field again for each serializer (a list builds
     at least two per request). What it builds depends on the class alone, so it is built once per class and
-    each serializer gets a copy (a field is bound to the serializer that uses it). Below drf-flex-fields in the
-    MRO, which trims the copy to the request's `fields=`/`omit=`."""
+    each serializer gets copies (a field is bound to the serializer that uses it; deep copies cost as much as
+    building). Below drf-flex-fields in the MRO, which trims the copies to the request's `fields=`/`omit=`."""
 
     def get_fields(self):
         built = type(self).__dict__.get("_built_fields")
         if built is None:
             built = super().get_fields()
             type(self)._built_fields = built
-        return copy.deepcopy(built)
+        return {name: _field_copy(field) for name, field in built.items()}
 
 
 # An answer: every field is read-only, so the schema marks each one required (it is always there) and nullable
