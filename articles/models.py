@@ -201,7 +201,12 @@ class Entity(Verified):
     # Kept by the services that write mentions (ingestion, merges), so that `ordering=-article_count` reads an
     # index instead of counting every entity's articles; not audited (no one edits it).
     article_count = models.PositiveIntegerField(default=0, editable=False, help_text="Articles that mention it.")
-    history = history(excluded_fields=("article_count",))
+    # Kept the same way (and by the corrections that change a speaker or claimant), so that an entity's page reads
+    # them instead of counting its rows: hundreds of thousands for a country.
+    mention_count = models.PositiveIntegerField(default=0, editable=False, help_text="Its mentions in articles.")
+    quote_count = models.PositiveIntegerField(default=0, editable=False, help_text="Quotes it is the speaker of.")
+    claim_count = models.PositiveIntegerField(default=0, editable=False, help_text="Claims it made.")
+    history = history(excluded_fields=("article_count", "mention_count", "quote_count", "claim_count"))
 
     class Meta:
         ordering = ["name", "id"]

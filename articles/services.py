@@ -4,6 +4,7 @@ Every write is audited (articles/history.py) and leaves the quote `verified`: ex
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from django.db import transaction
@@ -35,29 +36,68 @@ def span_check(*, article: Article, start: int, end: int) -> str:
     return text
 
 
-def entity_article_counts_change(*, entity_ids: set[int], delta: int) -> None:
-    """One article more (delta 1) or fewer (-1) mentions each of these entities: their `article_count` moves.
+# Entity columns kept by the services that write mentions, quotes and claims (the claims app keeps claim_count).
+ENTITY_COUNTS = ("article_count", "mention_count", "quote_count", "claim_count")
 
-    Called inside the transaction that writes or deletes the article's mentions. The rows are locked in id
-    order first, so that two articles naming the same entities never wait on each other in a cycle."""
-    ids = sorted(entity_ids)
-    if not ids:
+
+def entity_counts_change(changes: dict[str, dict[int, int]]) -> None:
+    """Move entities' kept counts: {"mention_count": {entity id: +3, ...}, "article_count": {...}, ...}.
+
+    Called inside the transaction that writes or deletes the rows counted. Every row is locked once, in id
+    order, before any changes, so that two writes touching the same entities never wait on each other in a
+    cycle; entities with the same changes are updated together."""
+    per_entity: dict[int, dict[str, int]] = {}
+    for field, deltas in changes.items():
+        assert field in ENTITY_COUNTS, field
+        for entity_id, delta in deltas.items():
+            if entity_id is not None and delta:
+                per_entity.setdefault(entity_id, {})[field] = delta
+    if not per_entity:
         return
+    ids = sorted(per_entity)
     list(Entity.objects.select_for_update().filter(pk__in=ids).order_by("pk").values_list("pk", flat=True))
-    Entity.objects.filter(pk__in=ids).update(article_count=F("article_count") + delta)
+    same: dict[tuple, list[int]] = {}
+    for entity_id in ids:
+        same.setdefault(tuple(sorted(per_entity[entity_id].items())), []).append(entity_id)
+    for deltas, entity_ids in same.items():
+        Entity.objects.filter(pk__in=entity_ids).update(**{field: F(field) + delta for field, delta in deltas})
 
 
-def entity_article_counts_recount(*, entity_ids: set[int] | None = None) -> int:
-    """Count again, from the mentions, the articles that mention each of these entities (all: None)."""
+def entity_counts_of(*, mentioned: list[int], speakers: list[int | None], claimants: list[int | None]
+                     ) -> dict[str, dict[int, int]]:
+    """What one article's rows add to its entities' counts: the entity of each mention, the speaker of each quote,
+    the claimant of each claim."""
+    return {"article_count": dict.fromkeys(mentioned, 1), "mention_count": Counter(mentioned),
+            "quote_count": Counter(speakers), "claim_count": Counter(claimants)}
+
+
+def entity_counts_difference(after: dict[str, dict[int, int]], before: dict[str, dict[int, int]]
+                             ) -> dict[str, dict[int, int]]:
+    return {field: {entity_id: after.get(field, {}).get(entity_id, 0) - before.get(field, {}).get(entity_id, 0)
+                    for entity_id in {*after.get(field, {}), *before.get(field, {})}}
+            for field in {*after, *before}}
+
+
+def entity_counts_recount(*, entity_ids: set[int] | None = None, claim_counts: dict[int, int] | None = None) -> int:
+    """Count again, from the rows, each entity's articles, mentions and quotes (all entities: None), and set the
+    claims it made from `claim_counts` (the claims app counts them: articles does not read claims)."""
     entities = Entity.objects.all() if entity_ids is None else Entity.objects.filter(pk__in=entity_ids)
-    counts = dict(Mention.objects.filter(entity__in=entities).order_by().values("entity")
-                  .annotate(n=Count("article", distinct=True)).values_list("entity", "n"))
+    mentions = Mention.objects.filter(entity__in=entities).order_by().values("entity")
+    articles = dict(mentions.annotate(n=Count("article", distinct=True)).values_list("entity", "n"))
+    mention_counts = dict(mentions.annotate(n=Count("*")).values_list("entity", "n"))
+    quotes = dict(Quote.objects.filter(speaker__in=entities).order_by().values("speaker").annotate(n=Count("*"))
+                  .values_list("speaker", "n"))
+    counted = {"article_count": articles, "mention_count": mention_counts, "quote_count": quotes}
+    if claim_counts is not None:
+        counted["claim_count"] = claim_counts
     changed = []
-    for entity in entities.only("pk", "article_count"):
-        if entity.article_count != counts.get(entity.pk, 0):
-            entity.article_count = counts.get(entity.pk, 0)
+    for entity in entities.only("pk", *counted):
+        values = {field: counts.get(entity.pk, 0) for field, counts in counted.items()}
+        if any(getattr(entity, field) != value for field, value in values.items()):
+            for field, value in values.items():
+                setattr(entity, field, value)
             changed.append(entity)
-    Entity.objects.bulk_update(changed, ["article_count"], batch_size=1000)
+    Entity.objects.bulk_update(changed, list(counted), batch_size=1000)
     return len(changed)
 
 
@@ -83,6 +123,7 @@ def quote_correct(*, quote: Quote, by, changes: dict[str, Any], note: str = "") 
         raise ValueError(f"not correctable: {', '.join(sorted(unknown))}")
     quote = Quote.objects.select_for_update().get(pk=quote.pk)
     history_baseline(quote)
+    speaker_before = quote.speaker_id
     verified = changes.pop("verified", True)
     for name, value in changes.items():
         setattr(quote, name, value)
@@ -90,6 +131,8 @@ def quote_correct(*, quote: Quote, by, changes: dict[str, Any], note: str = "") 
     verify(quote, by=by, verified=verified)
     history_mark(quote, by=by, note=note)
     quote.save()
+    if quote.speaker_id != speaker_before:
+        entity_counts_change({"quote_count": {speaker_before: -1, quote.speaker_id: 1}})
     return quote
 
 
@@ -106,4 +149,5 @@ def quote_add(*, article: Article, start: int, end: int, kind: str, by, speaker:
     verify(quote, by=by)
     history_mark(quote, by=by, note=note)
     quote.save()
+    entity_counts_change({"quote_count": {quote.speaker_id: 1}})
     return quote

@@ -310,10 +310,7 @@ def measure_json(r) -> dict:
 
 
 def entity_detail(environ, entity_id):
-    found = rows(f"""SELECT {ENTITY_COLUMNS},
-            (SELECT count(*) FROM articles_mention WHERE entity_id = e.id),
-            (SELECT count(*) FROM articles_quote WHERE speaker_id = e.id),
-            (SELECT count(*) FROM claims_claim WHERE claimant_id = e.id),
+    found = rows(f"""SELECT {ENTITY_COLUMNS}, e.mention_count, e.quote_count, e.claim_count,
             (SELECT count(*) FROM claims_measure WHERE subject_id = e.id)
         FROM articles_entity e LEFT JOIN auth_user u ON u.id = e.verified_by_id WHERE e.id = %s""", (entity_id,))
     if not found:

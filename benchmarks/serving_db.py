@@ -150,3 +150,11 @@ def recount(connection) -> None:
             FROM articles_entity e2 LEFT JOIN (SELECT entity_id, count(DISTINCT article_id) AS n
                                                FROM articles_mention GROUP BY entity_id) s ON s.entity_id = e2.id
             WHERE e.id = e2.id""")
+    # Their mentions, quotes and claims, where this branch's schema keeps them.
+    if connection.execute("SELECT 1 FROM information_schema.columns WHERE table_name = 'articles_entity' "
+                          "AND column_name = 'mention_count'").fetchone():
+        connection.execute("""
+            UPDATE articles_entity e SET
+                mention_count = (SELECT count(*) FROM articles_mention WHERE entity_id = e.id),
+                quote_count = (SELECT count(*) FROM articles_quote WHERE speaker_id = e.id),
+                claim_count = (SELECT count(*) FROM claims_claim WHERE claimant_id = e.id)""")

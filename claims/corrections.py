@@ -8,12 +8,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
 from articles.history import history_baseline, history_mark
 from articles.models import Article, Entity, EntityAlias, ItemStatus, Mention, Quote
-from articles.services import entity_article_counts_recount, source_named_by_editor, span_check, verify
+from articles.services import entity_counts_change, entity_counts_recount, source_named_by_editor, span_check, verify
 from ingestion.services import normalize_name
 
 from .models import Claim, Measure
@@ -57,7 +58,7 @@ def claim_correct(*, claim: Claim, by, changes: dict[str, Any], note: str = "") 
         raise ValueError(f"not correctable: {', '.join(sorted(unknown))}")
     claim = Claim.objects.select_for_update(of=("self",)).select_related("measure__subject").get(pk=claim.pk)
     history_baseline(claim)
-    old_measure = claim.measure_id
+    old_measure, claimant_before = claim.measure_id, claim.claimant_id
     verified = changes.pop("verified", True)
     subjects = changes.pop("subjects", None)
     for name, value in changes.items():
@@ -75,6 +76,8 @@ def claim_correct(*, claim: Claim, by, changes: dict[str, Any], note: str = "") 
             related.append({"field": "subjects", "before": before, "after": after})
     history_mark(claim, by=by, note=note, related_changes=related)
     claim.save()
+    if claim.claimant_id != claimant_before:
+        entity_counts_change({"claim_count": {claimant_before: -1, claim.claimant_id: 1}})
     claim_measure_sync(claim=claim, subject=_measure_subject(claim, subjects), stale={old_measure})
     return claim
 
@@ -95,6 +98,7 @@ def claim_add(*, article: Article, start: int, end: int, by, claimant: Entity | 
     verify(claim, by=by)
     history_mark(claim, by=by, note=note)
     claim.save()
+    entity_counts_change({"claim_count": {claim.claimant_id: 1}})
     subjects = list(subjects or [])
     claim.subjects.set(subjects)
     claim_measure_sync(claim=claim, subject=subjects[0] if subjects else None, stale=set())
@@ -208,6 +212,9 @@ def entity_merge(*, duplicate: Entity, into: Entity, by, note: str = "") -> Enti
     history_mark(duplicate, by=by, note=reason)
     duplicate.save()
     measures_refresh(ids={pk for pk in touched if pk is not None})
-    entity_article_counts_recount(entity_ids={into.pk, duplicate.pk})  # articles naming both count once
-    into.refresh_from_db(fields=["article_count"])
+    # Articles naming both count once; the duplicate's mentions, quotes and claims are the survivor's now.
+    both = {into.pk, duplicate.pk}
+    made = Claim.objects.filter(claimant__in=both).order_by().values("claimant").annotate(n=Count("*"))
+    entity_counts_recount(entity_ids=both, claim_counts=dict(made.values_list("claimant", "n")))
+    into.refresh_from_db(fields=["article_count", "mention_count", "quote_count", "claim_count"])
     return into

@@ -31,8 +31,8 @@ ENTITY_DETAIL_MEASURES = 50
 def entity_full() -> QuerySet:
     # The detail embeds the most-claimed measures only; /entities/{id}/measures/ pages through all of them.
     top_measures = measure_list().order_by("-claim_count", "id")[:ENTITY_DETAIL_MEASURES]
+    # claim_count is a column kept by the services; an entity is the subject of a few measures at most.
     return article_selectors.entity_detail().annotate(
-        claim_count=article_selectors.count_subquery(Claim.objects.filter(claimant=OuterRef("pk")), "claimant"),
         measure_count=article_selectors.count_subquery(Measure.objects.filter(subject=OuterRef("pk")), "subject"),
     ).prefetch_related(Prefetch("measures", queryset=top_measures, to_attr="top_measures"))
 

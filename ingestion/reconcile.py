@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from articles.history import history_mark
 from articles.models import Article, ItemStatus, Quote
-from articles.services import entity_article_counts_change
+from articles.services import entity_counts_change, entity_counts_difference, entity_counts_of
 from claims.models import Claim
 from claims.services import figures_remeasure, measures_refresh
 
@@ -53,15 +53,14 @@ class RealignReport:
 def extractions_realign(*, article: Article, old_text: str, store: Callable[[], dict[str, int]]) -> RealignReport:
     """Replace the article's extraction by what `store()` writes for its current text, keeping ids.
 
-    `article` already holds the new content; `old_text` is the text the stored offsets index. Runs inside the
+    `store` must leave the entities' kept counts alone (they move here). `article` already holds the new content; `old_text` is the text the stored offsets index. Runs inside the
     caller's transaction."""
     old_quotes = list(article.quotes.order_by("start", "id"))
     old_claims = list(article.claims.order_by("start", "id"))
     stale = {claim.measure_id for claim in old_claims}
+    counted_before = _entity_counts(article)
     # Mentions are no resource of their own (no ids, no edits): the new extraction writes them again.
-    named = set(article.mentions.values_list("entity_id", flat=True))
     article.mentions.all().delete()
-    entity_article_counts_change(entity_ids=named, delta=-1)
     report = RealignReport(counts=store())
     new_text = article.text
     offsets = offset_map(old_text, new_text)
@@ -78,7 +77,15 @@ def extractions_realign(*, article: Article, old_text: str, store: Callable[[], 
     claim_survivor = _fold("claim", old_claims, new_claims, CLAIM_FIELDS, offsets, texts, report, quote_survivor)
     Claim.objects.filter(pk__in=list(claim_survivor)).delete()
     measures_refresh(ids={pk for pk in stale if pk is not None})
+    # `store` left the entities' counts alone: they move once, by the difference the whole realignment made.
+    entity_counts_change(entity_counts_difference(_entity_counts(article), counted_before))
     return report
+
+
+def _entity_counts(article: Article) -> dict[str, dict[int, int]]:
+    return entity_counts_of(mentioned=list(article.mentions.values_list("entity_id", flat=True)),
+                            speakers=list(article.quotes.values_list("speaker_id", flat=True)),
+                            claimants=list(article.claims.values_list("claimant_id", flat=True)))
 
 
 def _item(row, text: str) -> Item:

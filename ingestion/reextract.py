@@ -40,7 +40,7 @@ def article_reextract(*, article_id: int, dry_run: bool = False) -> RealignRepor
                 raise ValueError(f"article {article_id} changed while it was being extracted; run again")
             report = extractions_realign(
                 article=article, old_text=article.text,
-                store=lambda: _store_extraction(article, document.text, extraction).counts,
+                store=lambda: _store_extraction(article, document.text, extraction, counted=False).counts,
             )
             if article.extractor_version != EXTRACTOR_VERSION:
                 article.extractor_version = EXTRACTOR_VERSION

@@ -17,7 +17,7 @@ from django.db.models import Exists, OuterRef
 from simple_history.utils import bulk_create_with_history
 
 from articles.models import Article, ArticleBand, ArticleFingerprint, Entity, EntityAlias, Mention, Quote, Source
-from articles.services import entity_article_counts_change
+from articles.services import entity_counts_change, entity_counts_of
 from articles.slugs import SUFFIX_ROOM, name_slug, slug_candidates
 from claims.models import Claim
 from claims.services import measures_assign, story_figures
@@ -106,7 +106,7 @@ def _store(prepared: PreparedDocument) -> IngestResult:
         stored: list[IngestResult] = []
 
         def store() -> dict[str, int]:
-            stored.append(_store_extraction(article, document.text, prepared.extraction))
+            stored.append(_store_extraction(article, document.text, prepared.extraction, counted=False))
             return stored[0].counts
 
         extractions_realign(article=article, old_text=old_text, store=store)
@@ -160,7 +160,10 @@ def _fingerprint_store(article: Article, fingerprint: Fingerprint) -> None:
     ArticleBand.objects.bulk_create([ArticleBand(article=article, key=key) for key in set(fingerprint.bands)])
 
 
-def _store_extraction(article: Article, text: str, extraction: Extraction) -> IngestResult:
+def _store_extraction(article: Article, text: str, extraction: Extraction, *, counted: bool = True) -> IngestResult:
+    """Store an extraction of the article's text: entities, mentions, quotes, claims and their measures. The
+    entities' kept counts move by what was stored, unless `counted` is False (a re-extraction counts the
+    difference once it has folded the new rows into the old: ingestion/reconcile.py)."""
     length = len(text)
     places = _subject_places(extraction)
     resolution = entities_resolve(entities=[*extraction.entities, *places])
@@ -176,7 +179,6 @@ def _store_extraction(article: Article, text: str, extraction: Extraction) -> In
             mentions.setdefault((mention.start, mention.end), Mention(
                 article=article, entity=entity, text=mention.text[:300], start=mention.start, end=mention.end))
     Mention.objects.bulk_create(mentions.values())
-    entity_article_counts_change(entity_ids={m.entity_id for m in mentions.values()}, delta=1)
 
     quotes = []
     for item in extraction.quotes:
@@ -220,6 +222,10 @@ def _store_extraction(article: Article, text: str, extraction: Extraction) -> In
         [through(claim_id=claim.pk, entity_id=entity.pk) for claim, about in zip(claims, subjects, strict=True) for entity in
          {e.pk: e for e in about}.values()]
     )
+    if counted:
+        entity_counts_change(entity_counts_of(mentioned=[m.entity_id for m in mentions.values()],
+                                              speakers=[q.speaker_id for q in quotes],
+                                              claimants=[c.claimant_id for c in claims]))
     counts = {"entities": len({row.pk for row in rows_by_name.values()}), "mentions": len(mentions),
               "quotes": len(quotes), "claims": len(claims)}
     return IngestResult(article, CREATED, counts, created_entities=resolution.created,
