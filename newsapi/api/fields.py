@@ -225,7 +225,9 @@ def _filter_copy(declared):
 
 
 class FilterSet(django_filters.FilterSet):
-    """django-filter deep-copies every declared filter for each request (their choices, help texts, querysets:
+    """The base of the API's FilterSets.
+
+    django-filter deep-copies every declared filter for each request (their choices, help texts, querysets:
     most of a filtered list's time in Python). A filter's per-request state is only its `parent` and `model`,
     which the FilterSet sets on its copies right after, its form field, built on first use, and the FilterMethod
     of a `method=` filter, bound again: a shallow copy of each filter serves."""
@@ -233,3 +235,12 @@ class FilterSet(django_filters.FilterSet):
     @classmethod
     def get_filters(cls):
         return _FiltersCopiedShallow(super().get_filters())
+
+    def get_form_class(self):
+        # django-filter creates a form class (a metaclass at work, and a form field per filter with its label)
+        # for every request. Its fields depend on the declared filters alone (none reads the request), and each
+        # form deep-copies its class's fields: one class per FilterSet serves every request.
+        form_class = type(self).__dict__.get("_form_class")
+        if form_class is None:
+            form_class = type(self)._form_class = super().get_form_class()
+        return form_class

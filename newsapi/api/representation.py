@@ -9,6 +9,7 @@ drops them), and then reads each row with plain attribute access:
 - date-times are written as DRF writes them (ISO 8601, UTC as `Z`) when the settings are DRF's defaults;
 - foreign keys shown as ids read the `_id` column; slug-related fields read the related row's attribute;
 - nested serializers call their own `to_representation`;
+- a field marked `blank_as_null` (an empty choice or URL) copies its value, or null when it is empty;
 - anything else (method fields, lists, custom fields) goes through DRF's own path.
 
 Mappings (not model rows) always take DRF's path.
@@ -49,6 +50,13 @@ def _nullable(get, convert):
     return read
 
 
+def _blank_as_null(get):
+    def read(instance):
+        value = get(instance)
+        return None if value == "" else value
+    return read
+
+
 def _plan_field(field, model):
     attrs = field.source_attrs
     if field.source == "*" or len(attrs) != 1:
@@ -58,6 +66,8 @@ def _plan_field(field, model):
         if isinstance(field, serializers.ListSerializer):
             return _drf(field)
         return _nullable(get, field.to_representation)
+    if getattr(field, "blank_as_null", False):  # a choice or URL left empty reads as null (serializers.py)
+        return _blank_as_null(get)
     kind = type(field)  # exact classes only: a subclass may represent its values its own way
     if kind is serializers.PrimaryKeyRelatedField and field.pk_field is None and model is not None:
         try:

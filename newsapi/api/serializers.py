@@ -12,12 +12,16 @@ from .representation import FastRepresentation
 class BlankAsNullChoiceField(serializers.ChoiceField):
     """A choice left empty reads as null, so that the enumeration has no blank member: `QualifierEnum | null`."""
 
+    blank_as_null = True  # FastRepresentation copies the stored value, or null
+
     def to_representation(self, value):
         return None if value in ("", None) else super().to_representation(value)
 
 
 class BlankAsNullURLField(serializers.URLField):
     """A URL left empty reads as null: "" is no URI."""
+
+    blank_as_null = True
 
     def to_representation(self, value):
         return None if value in ("", None) else super().to_representation(value)
