@@ -20,8 +20,10 @@ graceful_timeout = 30
 max_requests = 2000
 max_requests_jitter = 200
 
-# Worker model, chosen by measurement (BENCHMARKS.md, "Serving"): gthread workers, one process per core and a
-# few threads each. A thread waiting on PostgreSQL or Redis lets another run, and the worker's main thread
+# Worker model, chosen by measurement (BENCHMARKS.md, "Serving ... second pass": sync with 2 or 4 processes,
+# gthread with 2 x 2, 2 x 4 and 4 x 2 on 2 cores): gthread workers, one process per core and a few threads
+# each. Four processes (sync or gthread) did worst; 2 and 4 threads were level within the noise of the run,
+# and 4 keep requests answered while long exports stream. A thread waiting on PostgreSQL or Redis lets another run, and the worker's main thread
 # keeps answering gunicorn's heartbeat while a request runs, so a long streamed CSV export is never cut by
 # `timeout` (with sync workers a response still streaming after `timeout` seconds had its worker killed and
 # the client got a silently truncated 200). `timeout` then only replaces a worker whose main loop is stuck.
