@@ -89,13 +89,13 @@ def _warm_task(_: int) -> None:
     load_pipeline()
 
 
-# Each size is timed this many times and the fastest run kept: on a shared machine the other runs carry
-# other processes' time, not the extractor's.
+# Each size is timed this many times and the fastest run kept, in CPU seconds of this process: on a shared
+# machine wall-clock time carries the other processes' time, not the extractor's.
 LINEAR_TIME_REPEATS = 3
 
 
 def linear_time(sizes: list[int]) -> None:
-    print("\nlinear time: seconds per input size (fastest of "
+    print("\nlinear time: CPU seconds per input size (fastest of "
           f"{LINEAR_TIME_REPEATS}), and the factor of each doubling (linear is 2.0)")
     print(f"  {'input':<18} " + " ".join(f"{size // 1000:>7} KB" for size in sizes) + "   doubling factors")
     for name, unit in ADVERSARIAL.items():
@@ -105,9 +105,9 @@ def linear_time(sizes: list[int]) -> None:
             document = Document(title="Adversarial input", body=body, published_at=None)
             runs = []
             for _ in range(LINEAR_TIME_REPEATS):
-                started = time.perf_counter()
+                started = time.process_time()
                 extract(document)
-                runs.append(time.perf_counter() - started)
+                runs.append(time.process_time() - started)
             seconds.append(min(runs))
         factors = [later / earlier for earlier, later in zip(seconds, seconds[1:], strict=False)]
         print(f"  {name:<18} " + " ".join(f"{s:>8.2f}s" for s in seconds) + "   "

@@ -1,19 +1,8 @@
 """Examples of answers for the schema, taken from the seed article's data (shortened to one item per list)."""
 
-ARTICLE_FULL = {'id': 1,
- 'title': 'Ukraine cuts ties with Russia after 50 deaths confirmed',
- 'subtitle': "Zelensky said Russia's onslaught was “treacherous”",
- 'published_at': '2022-02-24T20:04:00Z',
- 'source': {'id': 3,
-            'name': 'Kyiv Independent',
-            'slug': 'kyiv-independent',
-            'homepage_url': 'https://kyivindependent.com/',
-            'updated_at': '2022-02-24T20:10:00Z'},
- 'url': 'https://kyivindependent.com/ukraine-cuts-ties-with-russia',
- 'language': 'en',
- 'word_count': 462,
- 'duplicate_of': None,
- 'updated_at': '2022-02-24T20:12:31.114502Z',
+from articles.api.examples import ARTICLE_LIST
+
+ARTICLE_FULL = {**ARTICLE_LIST,
  'body': 'Ukrainian President Volodymyr Zelensky Thursday announced the end of the Ukraine-Russia diplomatic '
          "relations. He also confirmed 40 soldiers and 10 civilians had been killed during Russia's "
          'multi-front “treacherous” onslaught.',
@@ -100,31 +89,7 @@ CLAIM = {'id': 15,
              'title': 'Ukraine cuts ties with Russia after 50 deaths confirmed',
              'published_at': '2022-02-24T20:04:00Z'}}
 
-RELATED_CLAIM = {'id': 15,
- 'text': '“As a result of the strikes conducted by Russia’s Armed Forces, 74 ground facilities of Ukraine’s '
-         'military infrastructure were knocked out of action.',
- 'claimant': {'id': 11, 'name': 'Igor Konashenkov', 'slug': 'igor-konashenkov', 'type': 'PERSON'},
- 'claimant_text': 'Konashenkov',
- 'attribution': 'cue',
- 'confidence': 0.9,
- 'quote': 14,
- 'value': 74.0,
- 'qualifier': 'exact',
- 'unit': 'ground facility',
- 'predicate': 'knocked out',
- 'subjects': [{'id': 23, 'name': 'Russia', 'slug': 'russia', 'type': 'LOCATION'}],
- 'measure': 'destroyed--facility--ukraine',
- 'interval': {'lower': 74.0, 'upper': 74.0, 'lower_open': False, 'upper_open': False},
- 'start': 2582,
- 'end': 2602,
- 'status': 'active',
- 'verified': True,
- 'verified_by': 'ed',
- 'verified_at': '2022-02-24T20:12:31.114502Z',
- 'updated_at': '2022-02-24T20:12:31.114502Z',
- 'article': {'id': 1,
-             'title': 'Ukraine cuts ties with Russia after 50 deaths confirmed',
-             'published_at': '2022-02-24T20:04:00Z'},
+RELATED_CLAIM = {**CLAIM,
  'relation': 'consistent',
  'refines': True}
 
