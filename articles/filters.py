@@ -3,7 +3,7 @@
 import django_filters
 from django.db.models import Exists, OuterRef, Q
 
-from newsapi.api.fields import IsoDateTimeBoundFilter, ObjectReferenceFilter, StrictBooleanFilter
+from newsapi.api.fields import IsoDateTimeBoundFilter, ObjectReferenceFilter, ShareFilter, StrictBooleanFilter
 
 from .models import Article, AttributionMethod, Entity, EntityType, ItemStatus, Mention, Quote, QuoteKind, Source
 from .search import search_articles
@@ -95,8 +95,8 @@ class PublishedInArticleFilterSet(django_filters.FilterSet):
 class AttributedFilterSet(PublishedInArticleFilterSet):
     """Filters for rows extraction gave a source, by how it found the source: quotes, claims."""
 
-    min_confidence = django_filters.NumberFilter(
-        field_name="confidence", lookup_expr="gte", min_value=0, max_value=1,
+    min_confidence = ShareFilter(
+        field_name="confidence", lookup_expr="gte",
         help_text="Only items whose attribution method measured at least this accuracy (0 to 1).",
     )
     attribution = django_filters.ChoiceFilter(

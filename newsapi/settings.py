@@ -300,7 +300,10 @@ SPECTACULAR_SETTINGS = {
         "IngestJobStatusEnum": "ingestion.models.JobStatus.choices",
         "IngestItemStatusEnum": "ingestion.models.ItemStatus.choices",
     },
-    "POSTPROCESSING_HOOKS": ["drf_standardized_errors.openapi_hooks.postprocess_schema_enums"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_standardized_errors.openapi_hooks.postprocess_schema_enums",
+        "newsapi.api.openapi_hooks.strict_inputs",
+    ],
 }
 
 LOGGING = {

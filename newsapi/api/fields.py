@@ -31,7 +31,8 @@ class IsoDateTimeBoundField(forms.CharField):
         return moment
 
 
-@extend_schema_field(OpenApiTypes.STR)
+# What IsoDateTimeBoundField reads: a date or a date-time.
+@extend_schema_field({"type": "string", "anyOf": [{"format": "date"}, {"format": "date-time"}]})
 class IsoDateTimeBoundFilter(django_filters.Filter):
     field_class = IsoDateTimeBoundField
 
@@ -88,3 +89,10 @@ class StrictBooleanField(forms.CharField):
 class StrictBooleanFilter(django_filters.Filter):
     field_class = StrictBooleanField
 
+
+@extend_schema_field({"type": "number", "minimum": 0, "maximum": 1})
+class ShareFilter(django_filters.NumberFilter):
+    """A number from 0 to 1 (a confidence), bounds the schema states as well."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, min_value=0, max_value=1, **kwargs)
