@@ -5,7 +5,7 @@ from django.db.models import Exists, OuterRef
 
 from articles.filters import AttributedFilterSet, updated_after_filter
 from articles.models import Article, Entity
-from newsapi.api.fields import ObjectReferenceFilter, StrictBooleanFilter
+from newsapi.api.fields import FigureFilter, ObjectReferenceFilter, StrictBooleanFilter
 
 from .models import Claim, Measure, Qualifier
 
@@ -18,8 +18,8 @@ class ClaimFilterSet(AttributedFilterSet):
     unit = django_filters.CharFilter(lookup_expr="iexact", help_text="What is counted, singular: soldier, facility.")
     predicate = django_filters.CharFilter(lookup_expr="iexact", help_text="The event: killed, knocked out.")
     qualifier = django_filters.ChoiceFilter(choices=Qualifier.choices, help_text="How the figure is qualified.")
-    value_min = django_filters.NumberFilter(field_name="value", lookup_expr="gte", help_text="Value at least this.")
-    value_max = django_filters.NumberFilter(field_name="value", lookup_expr="lte", help_text="Value at most this.")
+    value_min = FigureFilter(field_name="value", lookup_expr="gte", help_text="Value at least this.")
+    value_max = FigureFilter(field_name="value", lookup_expr="lte", help_text="Value at most this.")
     has_value = StrictBooleanFilter(
         method="filter_has_value", help_text="true: figures only; false: qualitative claims only."
     )

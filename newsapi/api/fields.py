@@ -6,6 +6,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from extraction.document import parse_iso_datetime
+from extraction.types import MAX_FIGURE
 
 
 class IsoDateTimeBoundField(forms.CharField):
@@ -96,3 +97,16 @@ class ShareFilter(django_filters.NumberFilter):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, min_value=0, max_value=1, **kwargs)
+
+
+class FigureFilter(django_filters.NumberFilter):
+    """A bound on a claim's figure: a number within what a figure can be (±MAX_FIGURE), as the schema says."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, min_value=-MAX_FIGURE, max_value=MAX_FIGURE, **kwargs)
+
+    def get_max_validator(self):
+        return None  # max_value above is the bound; django-filter's own 1e50 is looser
+
+
+extend_schema_field({"type": "number", "minimum": -MAX_FIGURE, "maximum": MAX_FIGURE})(FigureFilter)
