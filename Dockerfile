@@ -15,4 +15,4 @@ RUN SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput
 RUN useradd --create-home newsapi
 USER newsapi
 EXPOSE 8000
-CMD ["gunicorn", "newsapi.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+CMD ["gunicorn", "newsapi.wsgi:application", "--bind", "0.0.0.0:8000", "--access-logfile", "-"]

@@ -6,7 +6,7 @@ PORT ?= 8000
 # Tests run against PostgreSQL (pytest-django creates and drops test_newsapi).
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/newsapi
 
-.PHONY: install run test fuzz lint schema bench-extract bench-export bench-ingest bench-load eval gazetteer clean
+.PHONY: install run test fuzz lint schema bench bench-extract bench-export bench-ingest bench-load eval gazetteer clean
 
 install: $(VENV)/.installed
 
@@ -38,6 +38,14 @@ lint: install
 
 schema: install
 	DEBUG=1 $(BIN)/python manage.py spectacular --validate --fail-on-warn --file schema.yaml
+
+# Serving at 100,000 articles (BENCH_SERVING_DATABASE_URL, default newsapi_bench100k: built once, about 6 minutes,
+# then reused): the API under gunicorn beside a no-framework floor, per endpoint; BENCH_SERVING_ARGS="--export" also
+# streams a CSV export of about 2 million claims. Needs PostgreSQL and Redis (started when installed).
+BENCH_SERVING_ARGS ?=
+bench: install
+	bash scripts/services_up.sh
+	$(BIN)/python benchmarks/serving.py $(BENCH_SERVING_ARGS)
 
 bench-extract: install
 	$(BIN)/python benchmarks/extraction_throughput.py

@@ -19,3 +19,15 @@ graceful_timeout = 30
 # Workers are replaced after this many requests, so that memory stays flat over days.
 max_requests = 2000
 max_requests_jitter = 200
+
+# Worker model, chosen by measurement (BENCHMARKS.md, "Serving"): gthread workers, one process per core and a
+# few threads each. A thread waiting on PostgreSQL or Redis lets another run, and the worker's main thread
+# keeps answering gunicorn's heartbeat while a request runs, so a long streamed CSV export is never cut by
+# `timeout` (with sync workers a response still streaming after `timeout` seconds had its worker killed and
+# the client got a silently truncated 200). `timeout` then only replaces a worker whose main loop is stuck.
+# (gunicorn runs gthread for "sync" too whenever threads > 1.)
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
+workers = int(os.environ.get("GUNICORN_WORKERS", str(os.cpu_count() or 1)))
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+# Clients that keep connections open (load balancers, SDKs) skip a TCP handshake per request.
+keepalive = 5

@@ -97,9 +97,9 @@ class HistoryExtras(models.Model):
         abstract = True
 
 
-def history(**options) -> HistoricalRecords:
+def history(*, excluded_fields: tuple[str, ...] = (), **options) -> HistoricalRecords:
     """Audit of every save (API, admin, loader): who, when, the row before and after, and a note."""
-    return HistoricalRecords(bases=[HistoryExtras], excluded_fields=["updated_at"],
+    return HistoricalRecords(bases=[HistoryExtras], excluded_fields=["updated_at", *excluded_fields],
                              history_change_reason_field=models.TextField(null=True), **options)
 
 
@@ -198,7 +198,10 @@ class Entity(Verified):
     created_at = models.DateTimeField(auto_now_add=True)
     merged_into = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
                                     help_text="The entity this duplicate was folded into.")
-    history = history()
+    # Kept by the services that write mentions (ingestion, merges), so that `ordering=-article_count` reads an
+    # index instead of counting every entity's articles; not audited (no one edits it).
+    article_count = models.PositiveIntegerField(default=0, editable=False, help_text="Articles that mention it.")
+    history = history(excluded_fields=("article_count",))
 
     class Meta:
         ordering = ["name", "id"]
@@ -206,6 +209,7 @@ class Entity(Verified):
         indexes = [
             models.Index(fields=["type", "name"], name="entity_type_name"),
             models.Index(fields=["name", "id"], name="entity_name_id"),  # the list's default cursor order
+            models.Index(fields=["-article_count", "id"], name="entity_article_count"),  # ordering=-article_count
         ]
         constraints = [
             models.CheckConstraint(condition=Q(type__in=EntityType.values), name="entity_type_valid"),
@@ -289,6 +293,7 @@ class Quote(OffsetSpan, Attributed, Reviewed):
         ordering = ["article", "start"]
         indexes = [
             models.Index(fields=["speaker", "article"], name="quote_speaker_article"),
+            models.Index(fields=["speaker", "-id"], name="quote_speaker_id"),  # a speaker's quotes, newest first
             models.Index(fields=["kind"], name="quote_kind"),
             models.Index(fields=["confidence"], name="quote_confidence"),
         ]

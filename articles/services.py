@@ -7,10 +7,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Count, F
 from django.utils import timezone
 
 from .history import history_baseline, history_mark
-from .models import Article, AttributionMethod, Entity, ItemStatus, Quote
+from .models import Article, AttributionMethod, Entity, ItemStatus, Mention, Quote
 
 QUOTE_FIELDS = {"speaker", "speaker_text", "kind", "cue", "status", "verified"}
 
@@ -32,6 +33,32 @@ def span_check(*, article: Article, start: int, end: int) -> str:
     if not text.strip():
         raise OffsetsOutsideText("end", "The offsets select only white space.")
     return text
+
+
+def entity_article_counts_change(*, entity_ids: set[int], delta: int) -> None:
+    """One article more (delta 1) or fewer (-1) mentions each of these entities: their `article_count` moves.
+
+    Called inside the transaction that writes or deletes the article's mentions. The rows are locked in id
+    order first, so that two articles naming the same entities never wait on each other in a cycle."""
+    ids = sorted(entity_ids)
+    if not ids:
+        return
+    list(Entity.objects.select_for_update().filter(pk__in=ids).order_by("pk").values_list("pk", flat=True))
+    Entity.objects.filter(pk__in=ids).update(article_count=F("article_count") + delta)
+
+
+def entity_article_counts_recount(*, entity_ids: set[int] | None = None) -> int:
+    """Count again, from the mentions, the articles that mention each of these entities (all: None)."""
+    entities = Entity.objects.all() if entity_ids is None else Entity.objects.filter(pk__in=entity_ids)
+    counts = dict(Mention.objects.filter(entity__in=entities).order_by().values("entity")
+                  .annotate(n=Count("article", distinct=True)).values_list("entity", "n"))
+    changed = []
+    for entity in entities.only("pk", "article_count"):
+        if entity.article_count != counts.get(entity.pk, 0):
+            entity.article_count = counts.get(entity.pk, 0)
+            changed.append(entity)
+    Entity.objects.bulk_update(changed, ["article_count"], batch_size=1000)
+    return len(changed)
 
 
 def verify(item, *, by, verified: bool = True) -> None:

@@ -64,7 +64,7 @@ def stream(client: Client) -> tuple[int, int]:
     for chunk in response.streaming_content:
         size += len(chunk)
         rows += chunk.count(b"\n")
-    return rows - 1, size
+    return rows - 2, size  # the header and the `#complete,N` trailer
 
 
 def export(client: Client) -> tuple[int, int, float, float]:

@@ -1,10 +1,11 @@
 """A load run: 50 concurrent clients for two minutes against gunicorn on loopback, as production runs it.
 
-    python benchmarks/load_run.py [--clients 50] [--duration 120] [--articles 300] [--gunicorn-workers 3]
+    python benchmarks/load_run.py [--clients 50] [--duration 120] [--articles 300]
 
 1. Builds a database (LOAD_DATABASE_URL, default newsapi_loadrun on the local server, dropped and created):
    migrations, the seed articles, and --articles generated ones (`generate_corpus` + `load_seeds`).
-2. Starts gunicorn on 127.0.0.1 with gunicorn.conf.py and the production settings (DEBUG off), plain HTTP
+2. Starts gunicorn on 127.0.0.1 with gunicorn.conf.py (its workers and threads) and the production settings
+   (DEBUG off), plain HTTP
    (no HTTPS redirect on loopback), throttle counters in Redis as production keeps them, with the rates
    raised so that the run measures the API and not the rate limit.
 3. After a --warmup (every worker loads the extraction model at its first post), runs --clients concurrent
@@ -247,7 +248,6 @@ def main() -> int:
     parser.add_argument("--duration", type=float, default=120.0, help="seconds of load")
     parser.add_argument("--warmup", type=float, default=20.0, help="seconds of load before the measured run")
     parser.add_argument("--articles", type=int, default=300, help="generated articles besides the seed")
-    parser.add_argument("--gunicorn-workers", type=int, default=3, help="as the Dockerfile and compose run it")
     parser.add_argument("--port", type=int, default=18790)
     parser.add_argument("--sample-every", type=float, default=5.0, help="seconds between memory samples")
     args = parser.parse_args()
@@ -263,7 +263,7 @@ def main() -> int:
     log = (workdir / "gunicorn.log").open("w")
     server = subprocess.Popen(
         [str(Path(PYTHON).parent / "gunicorn"), "-c", "gunicorn.conf.py", "--bind", f"127.0.0.1:{args.port}",
-         "--workers", str(args.gunicorn_workers), "newsapi.wsgi:application"],
+         "newsapi.wsgi:application"],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{args.port}"
     try:
@@ -292,10 +292,11 @@ def main() -> int:
 
 
 def report(args, results: Results, seconds: float, sampler: MemorySampler, log: Path) -> None:
+    workers = sum(1 for samples in sampler.samples.values() if samples[0][0] < args.sample_every)
     total = results.sent
     every = [x for values in results.latencies.values() for x in values]
-    print(f"\nload: {args.clients} clients for {seconds:.0f} s (after {args.warmup:.0f} s of warm-up) against gunicorn ({args.gunicorn_workers} workers, "
-          f"gunicorn.conf.py, DEBUG off, PostgreSQL)")
+    print(f"\nload: {args.clients} clients for {seconds:.0f} s (after {args.warmup:.0f} s of warm-up) against gunicorn "
+          f"({workers} workers as gunicorn.conf.py starts them, DEBUG off, PostgreSQL)")
     print(f"requests: {total}; {total / seconds:.1f} requests/s; p50 {percentile(every, 0.5):.0f} ms, "
           f"p99 {percentile(every, 0.99):.0f} ms")
     print(f"errors: {sum(results.errors.values())} {dict(results.errors) or ''}".rstrip())

@@ -13,7 +13,7 @@ from simple_history.utils import bulk_update_with_history
 
 from articles.history import history_baseline, history_mark
 from articles.models import Article, Entity, EntityAlias, ItemStatus, Mention, Quote
-from articles.services import source_named_by_editor, span_check, verify
+from articles.services import entity_article_counts_recount, source_named_by_editor, span_check, verify
 from ingestion.services import normalize_name
 
 from .models import Claim, Measure
@@ -208,4 +208,6 @@ def entity_merge(*, duplicate: Entity, into: Entity, by, note: str = "") -> Enti
     history_mark(duplicate, by=by, note=reason)
     duplicate.save()
     measures_refresh(ids={pk for pk in touched if pk is not None})
+    entity_article_counts_recount(entity_ids={into.pk, duplicate.pk})  # articles naming both count once
+    into.refresh_from_db(fields=["article_count"])
     return into

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Upper
 
 from articles.models import Article, Attributed, Entity, OffsetSpan, Quote, Reviewed, history
 from extraction.types import MAX_FIGURE
@@ -95,6 +96,9 @@ class Claim(OffsetSpan, Attributed, Reviewed):
             models.Index(fields=["measure", "published_at"], name="claim_measure_published"),
             models.Index(fields=["measure", "value"], name="claim_measure_value"),
             models.Index(fields=["claimant", "article"], name="claim_claimant_article"),
+            models.Index(fields=["claimant", "-id"], name="claim_claimant_id"),  # a claimant's claims, newest first
+            # `unit` is matched case-insensitively (UPPER(unit) = UPPER(%s)): newest first within a unit.
+            models.Index(Upper("unit"), F("id").desc(), name="claim_unit_upper_id"),
             models.Index(fields=["unit", "predicate"], name="claim_unit_predicate"),
             models.Index(fields=["value"], name="claim_value"),
             models.Index(fields=["confidence"], name="claim_confidence"),

@@ -9,9 +9,9 @@ from .models import Claim, Measure
 
 
 def claim_list() -> QuerySet:
-    return Claim.objects.select_related("claimant", "article", "measure", "verified_by").prefetch_related(
-        Prefetch("subjects", queryset=Entity.objects.order_by("name"))
-    )
+    return Claim.objects.select_related("claimant", "article", "measure", "verified_by").defer(
+        *article_selectors.EMBEDDED_ARTICLE_DEFERRED).prefetch_related(
+        Prefetch("subjects", queryset=Entity.objects.order_by("name")))
 
 
 def article_claims() -> QuerySet:

@@ -29,6 +29,11 @@ class Part:
     proposed: str | None = None  # the model's type for a name no rule typed
 
     @property
+    def ruled_out(self) -> bool:
+        """A typing rule found that it names nothing we keep (an office, an event)."""
+        return self.type is None and self.rule is not None
+
+    @property
     def start(self) -> int:
         return self.tokens[0].start
 

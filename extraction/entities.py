@@ -37,6 +37,14 @@ _NOT_PRODUCT = re.compile(r"^(COVID|G\d|H\d+N\d|MH\d)")
 _ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,7}$")
 _HYPHENATED_GIVEN_NAME = re.compile(r"^[A-Z][a-z]+-[A-Z]?[a-z]+$")
 SINGLE_CITY_MIN_POPULATION = 100_000
+# A score in a results table: goals, points, runs (a year is no score).
+_SCORE = re.compile(r"^\d{1,3}$")
+_RATE = re.compile(r"^\.\d{3}$")
+# "the Warsaw stock exchange": a market of a place, not a company's stock.
+MARKETS = {"exchange", "exchanges", "market", "markets", "index"}
+# "victory over", "defeat to", "draw with", "win against".
+MATCH_PREPOSITIONS = {"over", "against", "to", "with"}
+_AGE = re.compile(r"^(?:[1-9]|[1-9]\d|1[01]\d)$")
 
 
 @dataclass
@@ -54,18 +62,96 @@ def extract_entities(text: Text) -> list[Entity]:
     """Entities of a text: the rules' capitalised runs and the model's proposals, typed and merged."""
     sentences = text.sentences
     lowercase_words = _lowercase_words(sentences)
-    proposals = model_proposals(text)
-    parts = [part for sentence in sentences for part in _parts(text.string, sentence)]
+    shouted = [sentence for sentence in sentences if _in_capitals(sentence)]
+    # In a line of capitals every word looks like a name, and the model reads it poorly: its names are
+    # found afterwards, by the names the rest of the article spells in small letters (see _capital_mentions).
+    proposals = {span: type_ for span, type_ in model_proposals(text).items()
+                 if not _in_capitals(sentences[text.sentence_index(span[0])])}
+    parts = [part for sentence in sentences if not _in_capitals(sentence) for part in _parts(text.string, sentence)]
     for part in parts:
         _classify(part, lowercase_words)
         reconcile_with_model(part, proposals, lowercase_words)
     parts.extend(proposed_parts(text, parts, proposals, lambda part: _classify(part, lowercase_words), lowercase_words))
+    _one_sense_per_name(parts)
     for part in parts:
         # "US President": a country modifying a title, like a nationality word; "Gaziantep Governor" keeps the city.
         part.attributive = part.type == LOCATION and part.place is not None and part.place.kind == "country" and (
             bool(part.after) and part.after[0].lower in STRONG_TITLES and part.after[0].is_capitalized
         )
-    return _consolidate(text.string, parts)
+    return _consolidate(text.string, parts, shouted)
+
+
+# The rules that type a name from its spelling or one neighbouring word, which the article's other mentions
+# can overrule: a place of the gazetteer, "a Trump administration".
+SENSE_RULES = {"country or region", "gazetteer place", "organisation head after"}
+
+
+def _one_sense_per_name(parts: list[Part]) -> None:
+    """An article uses a name in one sense: a town it shows playing a match is the club wherever the article
+    names it without "in", "at"...; a place name that is the surname of a person it names in full is that
+    person ("Jordan" after "Michael Jordan"), unless a preposition makes it a place, and so is the surname
+    before "administration" or "campaign" ("a Trump administration")."""
+    teams = {part.name for part in parts if part.rule == "team named by place"}
+    # People named in full whose first word is a first name or who carry a title: "Michael Jordan".
+    surnames = {part.tokens[-1].text for part in parts if part.type == PERSON and len(part.tokens) > 1 and (
+        part.tokens[0].text in first_names() or part.title_before is not None)}
+    for part in parts:
+        if part.rule not in SENSE_RULES and part.type is not None:
+            continue
+        if part.before and part.before[-1].lower in lexicon.PLACE_PREPOSITIONS:
+            continue
+        if part.name in teams:
+            part.type, part.place, part.rule = ORGANIZATION, None, "team named by place"
+        elif part.type is not None and len(part.tokens) == 1 and part.name in surnames:
+            part.type, part.place, part.rule = None, None, None  # consolidation finds the person
+
+
+# A line in capitals has at least this many words of two letters or more, all in capitals.
+MIN_WORDS_IN_CAPITALS = 3
+# The longest name looked for in a line of capitals, in tokens.
+MAX_NAME_TOKENS_IN_CAPITALS = 5
+
+
+def _in_capitals(sentence: Sentence) -> bool:
+    """"CRICKET - LEEDS TAKE OVER AT TOP": a wire headline or a table's heading, all in capitals."""
+    words = [t.text for t in sentence.tokens if t.text[0].isalpha() and len(t.text) > 1]
+    return len(words) >= MIN_WORDS_IN_CAPITALS and all(w.isupper() for w in words)
+
+
+def _capital_mentions(text: str, shouted: list[Sentence], groups: list[_Group]) -> list[_Group]:
+    """Mentions in lines of capitals: the names the article spells elsewhere ("LEEDS" for Leeds, "OKAFOR" for
+    a person's surname), longest first; else a country of the gazetteer. Returns the groups of new countries."""
+    known: dict[str, _Group] = {}
+    for group in groups:
+        for name in group.names:
+            known.setdefault(name.upper(), group)
+        if group.type == PERSON:
+            for name in group.names:
+                words = name.split()
+                if len(words) > 1 and len(words[-1]) > 3:
+                    known.setdefault(words[-1].upper(), group)
+    new_groups: dict[str, _Group] = {}
+    for sentence in shouted:
+        tokens, i = sentence.tokens, 0
+        while i < len(tokens):
+            for length in range(min(MAX_NAME_TOKENS_IN_CAPITALS, len(tokens) - i), 0, -1):
+                piece = list(tokens[i:i + length])
+                if not _is_name_token(piece[0]) or not _is_name_token(piece[-1]):
+                    continue
+                name = surface(piece)
+                group = known.get(name)
+                if group is None and length == 1:
+                    place = _place_of(name)
+                    if place is not None and place.kind == "country":
+                        group = new_groups.setdefault(place.group, _Group(type=LOCATION, place=place, referential=True))
+                        if name.title() not in group.names:
+                            group.names.append(name.title())
+                if group is not None:
+                    group.mentions.append(Mention(piece[0].start, piece[-1].end, text[piece[0].start:piece[-1].end]))
+                    i += length - 1
+                    break
+            i += 1
+    return list(new_groups.values())
 
 
 def _lowercase_words(sentences: list[Sentence]) -> frozenset[str]:
@@ -126,8 +212,8 @@ def _particles_then_name(tokens: tuple[Token, ...], j: int) -> bool:
 
 def _connector_joins(tokens: tuple[Token, ...], i: int, j: int) -> bool:
     word = tokens[j].lower
-    if word in lexicon.NAME_PARTICLES:
-        return True
+    if word in lexicon.NAME_PARTICLES or word == "&":
+        return True  # "&" only ever joins a name: "Procter & Gamble", "Marks & Spencer"
     previous = tokens[j - 1].lower
     inside_organisation = any(t.lower in lexicon.ORG_HEADS for t in tokens[i:j])
     if word == "of" and j + 2 < len(tokens) and tokens[j + 1].lower == "the" and (
@@ -157,6 +243,10 @@ def _takes_number(tokens: tuple[Token, ...], i: int, j: int) -> bool:
     following = tokens[j + 1] if j + 1 < len(tokens) else None
     if following is not None and following.text[0].islower() and following.lower.endswith("s"):
         return False
+    if following is not None and (following.text[0].isdigit() or _RATE.match(following.text)):
+        return False  # "Samsung 49 5 56": a row of figures in a table, not a model number
+    if i >= 2 and _SCORE.match(tokens[i - 1].text) and tokens[i - 2].is_capitalized:
+        return False  # "Lotte 2 Samsung 0": the second team of a result
     words = set(head.split())
     return bool(words & lexicon.KNOWN_PRODUCTS or words & lexicon.PRODUCT_MAKERS or head in lexicon.KNOWN_PRODUCTS
                 or head.split()[-1] in {"Explorer", "Vostok", "Apollo", "Soyuz", "Windows"})
@@ -204,6 +294,9 @@ def _split_run(run: list[Token]) -> list[tuple[list[Token], list[Token]]]:
         # "High Commissioner for Refugees": an office inside an organisation's name, not a title before a name.
         if is_title and rest and rest[0].lower == "for" and current:
             is_title = False
+        # "Howard Dean": a word of a title ending a run after a first name is a surname.
+        if is_title and not rest and len(current) == 1 and current[0].text in first_names():
+            is_title = False
         if is_title and not (ends_with_org and rest and not any(t.lower in STRONG_TITLES for t in rest)
                              and _org_after(rest)):
             if current:
@@ -228,7 +321,7 @@ def _split_run(run: list[Token]) -> list[tuple[list[Token], list[Token]]]:
             cleaned.append((piece, []))
             continue
         while piece and (piece[0].text in lexicon.NON_NAME_WORDS or piece[0].lower in lexicon.CONNECTORS or
-                         piece[0].text == "the"):
+                         piece[0].text == "the" or piece[0].lower in lexicon.TENURE_WORDS):
             piece = piece[1:]
         # A nationality adjective leads a name only when the name is an organisation: "Korean Central News Agency".
         lead = []
@@ -298,6 +391,12 @@ class NameFacts:
             or (any(t.lower in lexicon.NAME_PARTICLES for t in tokens[1:])
                 and (words[0] in first_names() or part.title_before is not None))
             or (len(words) in (2, 3) and self.next_word in lexicon.SPEECH_VERBS)
+            # "K. Okafor": an initial and a surname.
+            or (len(tokens) == 3 and len(words[0]) == 1 and words[0].isupper() and words[1] == "."
+                and words[2].isalpha() and words[2].istitle())
+            # "Ana Costa (Portugal) 4:09.25": a competitor with her country, in a results list.
+            or (len(words) in (2, 3) and self.place is None and _country_in_brackets(part.after)
+                and all(w.isalpha() and w.istitle() for w in words))
             or (len(words) in (2, 3) and all(_HYPHENATED_GIVEN_NAME.match(w) or w.istitle() for w in words)
                 and any(_HYPHENATED_GIVEN_NAME.match(w) for w in words[1:]))
         )
@@ -319,6 +418,30 @@ def owned_organisation(f: NameFacts) -> Typing | None:
 def seat_that_speaks(f: NameFacts) -> Typing | None:
     """"Downing Street said", "the White House said": a seat of power speaking for its government."""
     if f.words[-1] in lexicon.SEAT_HEADS and len(f.words) > 1 and f.next_word in lexicon.SPEECH_VERBS:
+        return ORGANIZATION, None
+    return None
+
+
+def team_named_by_place(f: NameFacts) -> Typing | None:
+    """"Leeds beat Hull", "Boston 5 Chicago 3", "Essex v Kent": a club named after its town plays a match.
+    A country stays a place (national sides are named like their countries); a person's name stays a person's."""
+    if f.person_cue or (f.place is None and len(f.words) > 1) or (f.place is not None and f.place.kind == "country"):
+        return None
+    if f.name in lexicon.SPORTING_NATIONS:
+        return None
+    if _plays_a_match(f.part.before, f.part.after):
+        return ORGANIZATION, None
+    return None
+
+
+def traded_company(f: NameFacts) -> Typing | None:
+    """"shares of Acme", "Acme shares rose", "Acme stock": a company, even one spelt like a town."""
+    before, after = f.part.before, f.part.after
+    if f.place is not None and f.place.kind == "country" or f.person_cue:
+        return None
+    if (len(before) >= 2 and before[-2].lower in lexicon.MARKET_WORDS and before[-1].lower == "of") or (
+        after and after[0].text in lexicon.MARKET_WORDS and not (len(after) > 1 and after[1].lower in MARKETS)
+    ):
         return ORGANIZATION, None
     return None
 
@@ -352,6 +475,11 @@ def office(f: NameFacts) -> Typing | None:
     return None
 
 
+def event(f: NameFacts) -> Typing | None:
+    """"the Hong Kong Open", "the World Cup": a tournament or a festival, which is no entity type of ours."""
+    return NOT_A_NAME if len(f.words) > 1 and f.words[-1] in lexicon.EVENT_HEADS else None
+
+
 def newspaper(f: NameFacts) -> Typing | None:
     """"The Guardian", "The Times"."""
     tokens = f.part.tokens
@@ -363,7 +491,7 @@ def newspaper(f: NameFacts) -> Typing | None:
 def organisation_head(f: NameFacts) -> Typing | None:
     """"Defense Ministry", "Bank of England": an organisation head word ends the name or takes "of"."""
     tokens = f.part.tokens
-    if f.last in lexicon.ORG_HEADS and len(tokens) > 1 or any(
+    if (f.last in lexicon.ORG_HEADS or f.words[-1] in lexicon.COMPANY_SUFFIXES) and len(tokens) > 1 or any(
         a.lower in lexicon.ORG_HEADS and b.lower in {"of", "for"} for a, b in zip(tokens, tokens[1:], strict=False)
     ) and f.last not in lexicon.LOCATION_HEADS:
         return ORGANIZATION, None
@@ -385,10 +513,37 @@ def organisation_kind_before(f: NameFacts) -> Typing | None:
     return None
 
 
+def age_apposition(f: NameFacts) -> Typing | None:
+    """"Duran, 45, said": a name with an age between commas is a person's, even one spelt like a town."""
+    after = f.part.after
+    if len(after) >= 3 and after[0].text == "," and _AGE.match(after[1].text) and after[2].text == "," and (
+        f.place is None or f.place.kind != "country"
+    ):
+        return PERSON, None
+    return None
+
+
+def place_kind_before(f: NameFacts) -> Typing | None:
+    """"the town of Arbil", "the island of Rhodes": a kind of place and "of" just before the name."""
+    before = f.part.before
+    if len(before) >= 2 and before[-1].text == "of" and before[-2].text in lexicon.LOCATION_HEADS and not (
+        f.person_cue or f.last in lexicon.ORG_HEADS
+    ):
+        return LOCATION, f.place
+    return None
+
+
 def gazetteer_place(f: NameFacts) -> Typing | None:
     """A town of the gazetteer, unless the name reads as a person's; a single word only when the town is
     big or follows "in", "at"..., and never a common word opening a sentence."""
-    if f.place is None or f.person_cue:
+    if f.place is None:
+        return None
+    # "San Jose": a first name opening the name of a big city, or "in" before it, does not make it a person's.
+    weak_person_cue = f.part.title_before is None and f.next_word not in lexicon.SPEECH_VERBS and (
+        f.previous_word in lexicon.PLACE_PREPOSITIONS
+        or (len(f.words) > 1 and f.place.population >= SINGLE_CITY_MIN_POPULATION)
+    )
+    if f.person_cue and not weak_person_cue:
         return None
     likely = len(f.words) > 1 or f.place.population >= SINGLE_CITY_MIN_POPULATION or (
         f.previous_word in lexicon.PLACE_PREPOSITIONS
@@ -400,7 +555,7 @@ def gazetteer_place(f: NameFacts) -> Typing | None:
 
 def person_cues(f: NameFacts) -> Typing | None:
     """A title, a known first name, a name particle, an apposition or a speech verb marks a person."""
-    if f.person_cue and len(f.words) >= 2 and not any(w in lexicon.NON_NAME_WORDS for w in f.words[1:]):
+    if f.person_cue and len(f.words) >= 2 and not any(w in lexicon.NON_NAME_WORDS or w == "&" for w in f.words[1:]):
         return PERSON, None
     return None
 
@@ -435,10 +590,15 @@ def organisation_head_after(f: NameFacts) -> Typing | None:
 TYPING_RULES: tuple[tuple[str, object], ...] = (
     ("owned organisation", owned_organisation),
     ("seat that speaks", seat_that_speaks),
+    ("team named by place", team_named_by_place),
+    ("age apposition", age_apposition),
+    ("place kind before", place_kind_before),
+    ("traded company", traded_company),
     ("country or region", country_or_region),
     ("known organisation", known_organisation),
     ("product", product),
     ("office", office),
+    ("event", event),
     ("newspaper", newspaper),
     ("organisation head", organisation_head),
     ("place head", place_head),
@@ -449,6 +609,41 @@ TYPING_RULES: tuple[tuple[str, object], ...] = (
     ("place head after", place_head_after),
     ("organisation head after", organisation_head_after),
 )
+
+
+def _plays_a_match(before: list[Token], after: list[Token]) -> bool:
+    """A name in a fixture, a match report or a results table: "v Hull", "beat Hull", "Leeds 2 Hull 1",
+    "Leeds 24 10 14 .632" (a standings row)."""
+    previous = before[-1].lower if before else ""
+    following = after[0].lower if after else ""
+    if previous in lexicon.FIXTURE_WORDS or following in lexicon.FIXTURE_WORDS:
+        return True
+    if following in lexicon.MATCH_VERBS or (previous in lexicon.MATCH_VERBS and before[-1].text.islower()):
+        return True
+    if len(before) >= 2 and before[-2].lower in lexicon.MATCH_NOUNS and previous in MATCH_PREPOSITIONS:
+        return True  # "victory over Leeds", "defeat to Hull"
+    if after and after[0].text in lexicon.SPORTS_ROLES:
+        return True  # "Leeds captain", "the Hull striker"
+    if not after or not _SCORE.match(after[0].text):
+        return False
+    second_of_pair = len(before) >= 2 and _SCORE.match(before[-1].text) and before[-2].is_capitalized
+    first_of_pair = len(after) >= 3 and after[1].is_capitalized and after[1].text.isalpha() and _SCORE.match(after[2].text)
+    standings_row = len(after) >= 3 and all(_SCORE.match(t.text) or _RATE.match(t.text) for t in after[1:3])
+    innings = len(after) >= 3 and after[1].text in {"and", "("} and after[2].text[0].isupper() or (
+        len(after) >= 3 and after[1].text == "and" and after[2].text[0].isdigit())  # "Leeds 238 and 133-5"
+    return bool(second_of_pair or first_of_pair or standings_row or innings)
+
+
+def _country_in_brackets(after: list[Token]) -> bool:
+    """"(Kenya)" right after a name."""
+    if len(after) < 3 or after[0].text != "(":
+        return False
+    close = next((k for k, t in enumerate(after[:5]) if t.text == ")"), None)
+    if close is None or close < 2:
+        return False
+    inside = " ".join(t.text for t in after[1:close])
+    place = lookup_place(inside)
+    return (place is not None and place.kind == "country") or inside in lexicon.COUNTRY_ALIASES
 
 
 def _place_of(name: str) -> Place | None:
@@ -466,6 +661,13 @@ def _classify(part: Part, lowercase_words: frozenset[str]) -> None:
     ):
         # "Candidate Maria Santos said": a capitalised common noun opening the sentence, then the name.
         part.title_before = part.title_before or part.tokens[0].lower
+        part.tokens = part.tokens[1:]
+        part.sentence_initial = False
+    elif part.sentence_initial and len(part.tokens) >= 2 and part.tokens[0].text not in names and (
+        part.tokens[0].text.lower() in lowercase_words and lookup_place(surface(part.tokens[1:])) is not None
+    ):
+        # "Say Mexico demanded ...": a common word opening the sentence, then a place.
+        part.before = [*part.before, part.tokens[0]]
         part.tokens = part.tokens[1:]
         part.sentence_initial = False
     part.name = surface(part.tokens)
@@ -515,7 +717,7 @@ def _is_product(tokens: list[Token]) -> bool:
     return len(words) > 1 and any(t.lower in lexicon.PRODUCT_HEADS for t in tokens[:-1])
 
 
-def _consolidate(text: str, parts: list[Part]) -> list[Entity]:
+def _consolidate(text: str, parts: list[Part], shouted: list[Sentence]) -> list[Entity]:
     groups: list[_Group] = []
     by_key: dict[tuple[str, str], _Group] = {}
 
@@ -565,6 +767,13 @@ def _consolidate(text: str, parts: list[Part]) -> list[Entity]:
         place_typed(part)
 
     groups = _merge_short_forms(groups)
+    for country in _capital_mentions(text, shouted, groups):
+        existing = next((g for g in groups if g.type == LOCATION and g.place and g.place.group == country.place.group),
+                        None)
+        if existing is not None:
+            existing.mentions.extend(country.mentions)
+        else:
+            groups.append(country)
     entities = []
     for group in groups:
         if not group.referential:
@@ -659,6 +868,9 @@ def _find_containing(groups: list[_Group], type_: str, name: str) -> _Group | No
             known_words = known.replace("'s ", " ").split()
             if len(known_words) > len(words) and (
                 known_words[-len(words):] == words or (type_ == LOCATION and known_words[: len(words)] == words)
+                # "Acme Widgets" after "Acme Widgets Co": the company without its legal form.
+                or (type_ == ORGANIZATION and known_words[: len(words)] == words
+                    and all(w in lexicon.COMPANY_SUFFIXES for w in known_words[len(words):]))
             ):
                 return group
     return None
@@ -674,6 +886,10 @@ def _resolve_untyped(part: Part, groups: list[_Group]) -> _Group | None:
                                                              if len(n.split()) > len(words))]
     if persons:
         return _nearest_before(persons, part.start)
+    # The same name, typed at another mention.
+    same = [g for g in groups if name in g.names]
+    if same and not part.sentence_initial:
+        return _nearest_before(same, part.start)
     # Any shorter form of an organisation, place or product.
     for type_ in (ORGANIZATION, LOCATION, PRODUCT):
         group = _find_containing(groups, type_, name)

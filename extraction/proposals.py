@@ -23,6 +23,8 @@ from .text import OPEN_QUOTES, Text
 MODEL_TYPES = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": LOCATION, "LOC": LOCATION, "FAC": LOCATION}
 # Words the model proposes as names that name nothing here.
 TIME_ZONES = {"UTC", "GMT", "BST", "CET", "CEST", "EST", "EDT", "PST", "PDT", "CST", "CDT", "MSK", "EET", "EEST"}
+# Words the model's spans open with that are not part of the name.
+LEADING_ARTICLES = {"the", "a", "an"}
 # The context kept around a proposed part, as for a run (the rules read the words after a name).
 CONTEXT_BEFORE, CONTEXT_AFTER = 4, 12
 
@@ -35,17 +37,31 @@ def model_proposals(text: Text) -> Proposals:
     for start, end, label in text.parse.entities():
         type_ = MODEL_TYPES.get(label)
         if type_ is not None:
-            found[(start, end)] = type_
+            found[without_article(text.string, start, end)] = type_
     return found
 
 
+def without_article(string: str, start: int, end: int) -> tuple[int, int]:
+    """The model's span of "the Federal Reserve" starts at "the", and "K. Okafor 84" in a scorecard ends
+    with a figure; the name, like the rules' runs, has neither."""
+    words = string[start:end].split(" ", 1)
+    if len(words) == 2 and words[0].lower() in LEADING_ARTICLES:
+        start += len(words[0]) + 1
+    words = string[start:end].rsplit(" ", 1)
+    if len(words) == 2 and not any(ch.isalpha() for ch in words[1]):
+        end -= len(words[1]) + 1
+    return start, end
+
+
 def vetoed(name: str) -> bool:
-    """A proposal that names nothing: a nationality word, a time zone, an opener, no capital letter."""
+    """A proposal that names nothing: a nationality word, a time zone, a religion, an opener, no capital
+    letter."""
     words = name.split()
     return (
         not words
+        or len(name) < 2
         or not any(ch.isupper() for ch in name)
-        or name in lexicon.DEMONYMS or name in TIME_ZONES
+        or name in lexicon.DEMONYMS or name in TIME_ZONES or name in lexicon.RELIGIONS
         or all(w in lexicon.NON_NAME_WORDS or w in lexicon.DEMONYMS for w in words)
         or any(ch.isdigit() for ch in name) and not any(ch.isalpha() for ch in name)
     )
@@ -59,14 +75,15 @@ def common_word_opening(part: Part, lowercase_words: frozenset[str]) -> bool:
 def reconcile_with_model(part: Part, proposals: Proposals, lowercase_words: frozenset[str]) -> None:
     """Type or retype a run from the model's proposal of exactly its span."""
     model_type = proposals.get((part.start, part.end))
-    if model_type is None or part.rule == "office" or vetoed(part.name) or common_word_opening(part, lowercase_words):
+    if model_type is None or part.ruled_out or vetoed(part.name) or common_word_opening(part, lowercase_words):
         return
     if part.type is None:
         part.proposed = model_type
     elif part.type == PERSON and model_type == ORGANIZATION and part.rule == "person cues" and (
-        part.title_before is None and part.tokens[0].text in first_names()
+        part.title_before is None and first_names().get(part.tokens[0].text) not in (None, "m", "f")
     ):
-        _take(part, ORGANIZATION)  # a first name opening a company's name
+        # A name of either sex opening a company's name: "Morgan Stanley"; "Thibaut Courtois" stays a man.
+        _take(part, ORGANIZATION)
 
 
 def proposed_parts(
@@ -89,6 +106,8 @@ def proposed_parts(
             tokens, first = tokens[1:], first + 1
         if not tokens or vetoed(surface(tokens)):
             continue
+        if len(tokens) == 1 and last < len(sentence.tokens) and _opens_a_title(tokens[0], sentence.tokens[last]):
+            continue
         opening = next((k for k, t in enumerate(sentence.tokens) if t.text not in OPEN_QUOTES), 0)
         part = Part(
             tokens=tokens, sentence_initial=first == opening,
@@ -96,10 +115,16 @@ def proposed_parts(
             after=list(sentence.tokens[last:last + CONTEXT_AFTER]),
         )
         classify(part)
-        if part.type is None and part.rule != "office" and not common_word_opening(part, lowercase_words):
+        if part.type is None and not part.ruled_out and not common_word_opening(part, lowercase_words):
             part.proposed = model_type
         added.append(part)
     return added
+
+
+def _opens_a_title(word, following) -> bool:
+    """"Home" in "the Home Secretary": a word of a title that the rules cut from it (a "Dean" before a verb
+    is a surname)."""
+    return (word.lower in lexicon.TITLES or word.lower in lexicon.TITLE_MODIFIERS) and following.lower in lexicon.TITLES
 
 
 def take_proposal(part: Part) -> None:

@@ -6,14 +6,21 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from . import lexicon
+
 # Web addresses (Secunia.com), abbreviations (U.S.), words with inner hyphens or apostrophes (al-Sadr, S-300, don't),
-# a possessive 's as its own token, numbers with separators, any other character.
+# a possessive 's as its own token, numbers with separators (".530" too), any other character.
 _TOKEN = re.compile(
     r"[^\W\d_][\w-]*\.(?:com|org|net|gov|edu|io)\b"  # a web address as a name: "Secunia.com"
     r"|(?:[A-Z]\.){2,}"
+    # "pro-Kremlin", "ex-England": the prefix stands apart from the name it is joined to.
+    r"|(?<![\w-])(?:" + "|".join(sorted(lexicon.NAME_PREFIXES)) + r")(?=-[A-Z])"
+    # "London-based", "Kremlin-backed": the name stands apart from the adjective it makes.
+    r"|[^\W\d_](?:\w|[-'’&](?=\w))*?(?=-(?:" + "|".join(sorted(lexicon.COMPOUND_SUFFIXES)) + r")\b)"
     r"|[^\W\d_](?:\w|[-'’&](?=\w))*?(?=['’][sS]\b)"
     r"|['’][sS]\b"
     r"|\d+(?:[.,]\d+)*"
+    r"|(?<![\w.])\.\d+\b"  # a decimal with no leading zero: a rate in a table, ".530"
     r"|[^\W\d_](?:\w|[-'’&](?=\w))*"
     r"|\S"
 )

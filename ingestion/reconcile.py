@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from articles.history import history_mark
 from articles.models import Article, ItemStatus, Quote
+from articles.services import entity_article_counts_change
 from claims.models import Claim
 from claims.services import figures_remeasure, measures_refresh
 
@@ -58,7 +59,9 @@ def extractions_realign(*, article: Article, old_text: str, store: Callable[[], 
     old_claims = list(article.claims.order_by("start", "id"))
     stale = {claim.measure_id for claim in old_claims}
     # Mentions are no resource of their own (no ids, no edits): the new extraction writes them again.
+    named = set(article.mentions.values_list("entity_id", flat=True))
     article.mentions.all().delete()
+    entity_article_counts_change(entity_ids=named, delta=-1)
     report = RealignReport(counts=store())
     new_text = article.text
     offsets = offset_map(old_text, new_text)

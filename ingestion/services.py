@@ -17,6 +17,7 @@ from django.db.models import Exists, OuterRef
 from simple_history.utils import bulk_create_with_history
 
 from articles.models import Article, ArticleBand, ArticleFingerprint, Entity, EntityAlias, Mention, Quote, Source
+from articles.services import entity_article_counts_change
 from articles.slugs import SUFFIX_ROOM, name_slug, slug_candidates
 from claims.models import Claim
 from claims.services import measures_assign, story_figures
@@ -175,6 +176,7 @@ def _store_extraction(article: Article, text: str, extraction: Extraction) -> In
             mentions.setdefault((mention.start, mention.end), Mention(
                 article=article, entity=entity, text=mention.text[:300], start=mention.start, end=mention.end))
     Mention.objects.bulk_create(mentions.values())
+    entity_article_counts_change(entity_ids={m.entity_id for m in mentions.values()}, delta=1)
 
     quotes = []
     for item in extraction.quotes:

@@ -89,7 +89,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Outermost: turns the HTML error pages of any layer below into JSON under /api/.
+    # Outermost: X-RateLimit-* on every response the API's throttle counted (newsapi/api/throttling.py).
+    "newsapi.api.throttling.RateLimitHeaders",
+    # Turns the HTML error pages of any layer below into JSON under /api/.
     "newsapi.api.middleware.ApiErrorsAsJson",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -231,13 +233,11 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PARSER_CLASSES": ["newsapi.api.parsers.JSONParser"],
     "DEFAULT_RENDERER_CLASSES": [
-        "rest_framework.renderers.JSONRenderer",
+        "newsapi.api.renderers.ORJSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
-    "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
-    ],
+    # One counter per client (anon by address, tokens by user), one cache round trip per request.
+    "DEFAULT_THROTTLE_CLASSES": ["newsapi.api.throttling.RateLimitThrottle"],
     "DEFAULT_THROTTLE_RATES": {
         "anon": os.environ.get("THROTTLE_ANON_RATE", "120/minute"),
         "user": os.environ.get("THROTTLE_USER_RATE", "1200/minute"),
@@ -302,6 +302,7 @@ SPECTACULAR_SETTINGS = {
     },
     "POSTPROCESSING_HOOKS": [
         "drf_standardized_errors.openapi_hooks.postprocess_schema_enums",
+        "newsapi.api.throttling.rate_limit_headers_schema",
         "newsapi.api.openapi_hooks.strict_inputs",
     ],
 }

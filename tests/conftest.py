@@ -18,6 +18,16 @@ def fresh_throttle_counters():
 
 
 @pytest.fixture
+def throttle_rates(settings):
+    """Set the anonymous and the token rate limits for one test: throttle_rates("3/minute", "5/minute")."""
+
+    def set_rates(anon: str, user: str) -> None:
+        settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"anon": anon, "user": user}}
+
+    return set_rates
+
+
+@pytest.fixture
 def api_client():
     return APIClient()
 

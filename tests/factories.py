@@ -54,6 +54,17 @@ class MentionFactory(factory.django.DjangoModelFactory):
     start = factory.Sequence(lambda n: n * 10)
     end = factory.LazyAttribute(lambda mention: mention.start + 8)
 
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        # As ingestion does: the entity's article_count moves when an article names it for the first time.
+        from articles.services import entity_article_counts_change
+
+        first = not model_class.objects.filter(article=kwargs["article"], entity=kwargs["entity"]).exists()
+        mention = super()._create(model_class, *args, **kwargs)
+        if first:
+            entity_article_counts_change(entity_ids={mention.entity_id}, delta=1)
+        return mention
+
 
 class QuoteFactory(factory.django.DjangoModelFactory):
     class Meta:

@@ -5,6 +5,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from articles.models import Article, EditableStatus, Entity, EntityType, Mention, Quote, QuoteKind, Source
+from newsapi.api.representation import FastRepresentation
 
 VERIFIED_FIELDS = ["verified", "verified_by", "verified_at", "updated_at"]
 
@@ -14,25 +15,25 @@ def verified_by_field():
                                         help_text="The editor who corrected or confirmed it.")
 
 
-class SourceSerializer(serializers.ModelSerializer):
+class SourceSerializer(FastRepresentation, serializers.ModelSerializer):
     class Meta:
         model = Source
         fields = ["id", "name", "slug", "homepage_url", "updated_at"]
 
 
-class EntityBriefSerializer(serializers.ModelSerializer):
+class EntityBriefSerializer(FastRepresentation, serializers.ModelSerializer):
     class Meta:
         model = Entity
         fields = ["id", "name", "slug", "type"]
 
 
-class ArticleBriefSerializer(serializers.ModelSerializer):
+class ArticleBriefSerializer(FastRepresentation, serializers.ModelSerializer):
     class Meta:
         model = Article
         fields = ["id", "title", "published_at"]
 
 
-class EntitySerializer(serializers.ModelSerializer):
+class EntitySerializer(FastRepresentation, serializers.ModelSerializer):
     aliases = serializers.ListField(child=serializers.CharField(), read_only=True, help_text="Other names used.")
     verified_by = verified_by_field()
 
@@ -50,7 +51,7 @@ class EntityDetailSerializer(EntitySerializer):
         fields = [*EntitySerializer.Meta.fields, "article_count", "mention_count", "quote_count", "created_at"]
 
 
-class MentionSerializer(serializers.ModelSerializer):
+class MentionSerializer(FastRepresentation, serializers.ModelSerializer):
     class Meta:
         model = Mention
         fields = ["start", "end", "text"]
@@ -66,7 +67,7 @@ class ArticleEntitySerializer(EntityBriefSerializer):
         fields = [*EntityBriefSerializer.Meta.fields, "aliases", "mentions"]
 
 
-class ArticleQuoteSerializer(serializers.ModelSerializer):
+class ArticleQuoteSerializer(FastRepresentation, serializers.ModelSerializer):
     speaker = EntityBriefSerializer(read_only=True, allow_null=True, help_text="The speaker entity, when named.")
     verified_by = verified_by_field()
 
@@ -83,7 +84,7 @@ class QuoteSerializer(ArticleQuoteSerializer):
         fields = [*ArticleQuoteSerializer.Meta.fields, "article"]
 
 
-class ArticleListSerializer(serializers.ModelSerializer):
+class ArticleListSerializer(FastRepresentation, serializers.ModelSerializer):
     source = SourceSerializer(read_only=True, allow_null=True)
     duplicate_of = serializers.PrimaryKeyRelatedField(
         read_only=True, allow_null=True,

@@ -23,6 +23,7 @@ from claims.measures import refines, relation
 from claims.models import Claim, Measure, Qualifier
 from claims.services import claim_interval, claimant_key
 from extraction.types import MAX_FIGURE
+from newsapi.api.representation import FastRepresentation
 
 
 class IntervalSerializer(serializers.Serializer):
@@ -34,7 +35,14 @@ class IntervalSerializer(serializers.Serializer):
     upper_open = serializers.BooleanField()
 
 
-class ArticleClaimSerializer(serializers.ModelSerializer):
+def interval_data(interval) -> dict:
+    """What IntervalSerializer writes, without building a serializer per row."""
+    return {"lower": None if interval.lower is None else float(interval.lower),
+            "upper": None if interval.upper is None else float(interval.upper),
+            "lower_open": bool(interval.lower_open), "upper_open": bool(interval.upper_open)}
+
+
+class ArticleClaimSerializer(FastRepresentation, serializers.ModelSerializer):
     claimant = EntityBriefSerializer(read_only=True, allow_null=True, help_text="The claimant entity, when named.")
     subjects = EntityBriefSerializer(many=True, read_only=True, help_text="Entities the claim is about.")
     quote = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True, help_text="Quote it was made in.")
@@ -50,7 +58,7 @@ class ArticleClaimSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(IntervalSerializer(allow_null=True))
     def get_interval(self, claim):
-        return None if claim.value is None else IntervalSerializer(claim_interval(claim)).data
+        return None if claim.value is None else interval_data(claim_interval(claim))
 
 
 class ClaimSerializer(ArticleClaimSerializer):
@@ -85,7 +93,7 @@ class RelatedClaimSerializer(ClaimSerializer):
         return refines(claim_interval(claim), claim_interval(self.context["base_claim"]))
 
 
-class MeasureSerializer(serializers.ModelSerializer):
+class MeasureSerializer(FastRepresentation, serializers.ModelSerializer):
     subject = EntityBriefSerializer(read_only=True, allow_null=True, help_text="Whose or where.")
 
     class Meta:
@@ -94,7 +102,7 @@ class MeasureSerializer(serializers.ModelSerializer):
                   "max_value", "has_conflict", "first_published_at", "last_published_at", "updated_at"]
 
 
-class FigureSerializer(serializers.ModelSerializer):
+class FigureSerializer(FastRepresentation, serializers.ModelSerializer):
     """One figure a claimant gave for a measure."""
 
     claim = serializers.IntegerField(source="id", read_only=True)
@@ -107,7 +115,7 @@ class FigureSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(IntervalSerializer)
     def get_interval(self, claim):
-        return IntervalSerializer(claim_interval(claim)).data
+        return interval_data(claim_interval(claim))
 
 
 class ClaimantFiguresSerializer(serializers.Serializer):

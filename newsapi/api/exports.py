@@ -2,7 +2,10 @@
 
 Lists answer `?format=csv` or `Accept: text/csv` with every row that matches
 the filters, streamed from a database iterator in chunks, so that memory stays
-flat however many rows there are. Details answer `Accept: application/ld+json`
+flat however many rows there are. The last line is the trailer `#complete,N`
+(N: the rows above it): an export cut short (a dropped connection, a server
+stopped mid-way) has no trailer, so a client always knows a complete export
+from a cut one. Details answer `Accept: application/ld+json`
 (or `?format=jsonld`) with schema.org JSON-LD.
 """
 
@@ -17,12 +20,14 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.exceptions import NotAcceptable
 from rest_framework.negotiation import DefaultContentNegotiation
-from rest_framework.renderers import BaseRenderer, BrowsableAPIRenderer, JSONRenderer
+from rest_framework.renderers import BaseRenderer, BrowsableAPIRenderer
 from rest_framework.response import Response
 
 from .filters import reject_query_parameters
+from .renderers import ORJSONRenderer
 
 CHUNK_SIZE = 2000
+TRAILER = "#complete"
 
 
 class CSVRenderer(BaseRenderer):
@@ -41,7 +46,7 @@ class CSVRenderer(BaseRenderer):
         return "".join(_csv_line(row) for row in rows).encode("utf-8")
 
 
-class JSONLDRenderer(JSONRenderer):
+class JSONLDRenderer(ORJSONRenderer):
     media_type = "application/ld+json"
     format = "jsonld"
 
@@ -71,8 +76,12 @@ def _csv_line(row: Iterable[Any]) -> str:
 def stream_csv(rows: Iterator[Any], columns: list[Column], filename: str) -> StreamingHttpResponse:
     def lines() -> Iterator[str]:
         yield _csv_line(name for name, _ in columns)
+        count = 0
         for row in rows:
+            count += 1
             yield _csv_line(get(row) for _, get in columns)
+        # Written only after the last row: its absence means the export was cut.
+        yield _csv_line([TRAILER, count])
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
@@ -88,7 +97,7 @@ class ExportMixin:
 
     def get_renderers(self):
         action = getattr(self, "action", None)
-        renderers = [JSONRenderer(), BrowsableAPIRenderer()]
+        renderers = [ORJSONRenderer(), BrowsableAPIRenderer()]
         if action in {"list", None}:  # None: a method with no action, which must reach its 405
             renderers.append(CSVRenderer())
         if action in {"retrieve", None}:
@@ -123,10 +132,12 @@ def export_schema(list_serializer, detail_serializer, what: str) -> dict:
         "list": extend_schema(
             summary=f"List {what}",
             description=f"Filters combine with AND. `?format=csv` or `Accept: text/csv` streams every matching "
-                        f"{what[:-1] if what.endswith('s') else what} as CSV (no pages).",
+                        f"{what[:-1] if what.endswith('s') else what} as CSV (no pages); its last line is "
+                        f"`{TRAILER},N` with N the number of rows: an export without it was cut short.",
             responses={
                 (200, "application/json"): list_serializer(many=True),
-                (200, "text/csv"): OpenApiResponse(OpenApiTypes.STR, description="Every matching row, streamed."),
+                (200, "text/csv"): OpenApiResponse(
+                    OpenApiTypes.STR, description=f"Every matching row, streamed; then the trailer `{TRAILER},N`."),
             },
         ),
         "retrieve": extend_schema(

@@ -22,9 +22,14 @@ def seeded():
 
 
 def read_csv(response):
+    """The rows of a complete export: its last line must be the trailer counting them."""
     assert response.streaming
     assert response["Content-Type"].startswith("text/csv")
-    return list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8"))))
+    text = b"".join(response.streaming_content).decode("utf-8")
+    body, trailer = text.rstrip("\r\n").rsplit("\r\n", 1)
+    rows = list(csv.DictReader(io.StringIO(body + "\r\n")))
+    assert trailer == f"#complete,{len(rows)}"
+    return rows
 
 
 @pytest.mark.parametrize(
@@ -58,6 +63,40 @@ def test_csv_exports_have_no_pages(api_client):
     response = api_client.get("/api/v1/claims/?format=csv&page_size=10")
     assert response.status_code == 400
     assert "page_size" in response.content.decode()
+
+
+def test_an_export_of_many_chunks_ends_with_a_trailer_counting_every_row(api_client, monkeypatch):
+    monkeypatch.setattr("newsapi.api.exports.CHUNK_SIZE", 7)  # 250 rows: 36 database chunks
+    ClaimFactory.create_batch(250)
+    response = api_client.get("/api/v1/claims/?format=csv")
+    lines = b"".join(response.streaming_content).decode().splitlines()
+    assert lines[-1] == "#complete,250"
+    assert len(lines) == 1 + 250 + 1
+    assert len({line.split(",", 1)[0] for line in lines[1:-1]}) == 250  # every claim once
+
+
+def test_an_export_cut_short_has_no_trailer(api_client, monkeypatch):
+    # The database fails mid-way: the rows sent so far are not followed by the trailer.
+    from claims.api import views
+
+    ClaimFactory.create_batch(5)
+    columns = list(views.ClaimViewSet.csv_columns)
+
+    def failing(claim, seen=[]):  # noqa: B006 (counts calls across rows)
+        seen.append(claim.pk)
+        if len(seen) == 3:
+            raise ConnectionError("database connection lost")
+        return claim.pk
+
+    monkeypatch.setattr(views.ClaimViewSet, "csv_columns", [("id", failing), *columns[1:]])
+    response = api_client.get("/api/v1/claims/?format=csv")
+    received = []
+    with pytest.raises(ConnectionError):
+        for chunk in response.streaming_content:
+            received.append(chunk)
+    text = b"".join(received).decode()
+    assert text.count("\r\n") == 3  # the header and two rows
+    assert "#complete" not in text
 
 
 def test_a_bad_filter_in_a_csv_export_is_a_csv_error(api_client):

@@ -7,9 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from knox.models import AuthToken
-from rest_framework.settings import api_settings
 from rest_framework.test import APIClient
-from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
 pytestmark = pytest.mark.django_db
 
@@ -69,9 +67,8 @@ def test_a_deleted_token_no_longer_works():
     assert client_for(key).get("/api/v1/sources/").status_code == 401
 
 
-def test_readers_get_a_higher_rate_limit_than_anonymous_clients(api_client, monkeypatch):
-    monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {**api_settings.DEFAULT_THROTTLE_RATES, "anon": "2/minute"})
-    monkeypatch.setattr(UserRateThrottle, "THROTTLE_RATES", {**api_settings.DEFAULT_THROTTLE_RATES, "user": "4/minute"})
+def test_readers_get_a_higher_rate_limit_than_anonymous_clients(api_client, throttle_rates):
+    throttle_rates("2/minute", "4/minute")
     reader = client_for(token_for("newsroom", "reader"))
     assert [api_client.get("/api/v1/sources/").status_code for _ in range(3)] == [200, 200, 429]
     assert [reader.get("/api/v1/sources/").status_code for _ in range(5)] == [200] * 4 + [429]

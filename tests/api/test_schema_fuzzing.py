@@ -15,7 +15,6 @@ from django.core import signals
 from django.core.management import call_command
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
-from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
 from newsapi.wsgi import application
 from tests.conftest import role_token
@@ -35,9 +34,8 @@ def keep_test_connection():
 
 
 @pytest.fixture
-def seeded_token(django_user_model, monkeypatch, keep_test_connection):
-    monkeypatch.setattr(AnonRateThrottle, "rate", "100000/minute", raising=False)
-    monkeypatch.setattr(UserRateThrottle, "rate", "100000/minute", raising=False)
+def seeded_token(django_user_model, throttle_rates, keep_test_connection):
+    throttle_rates("100000/minute", "100000/minute")
     call_command("load_seeds", stdout=StringIO())
     return role_token(django_user_model, "fuzzer", "editor")
 

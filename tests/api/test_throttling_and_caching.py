@@ -1,6 +1,4 @@
 import pytest
-from rest_framework.settings import api_settings
-from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
 from tests.factories import ArticleFactory
 
@@ -8,9 +6,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def low_rates(monkeypatch):
-    monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {**api_settings.DEFAULT_THROTTLE_RATES, "anon": "3/minute"})
-    monkeypatch.setattr(UserRateThrottle, "THROTTLE_RATES", {**api_settings.DEFAULT_THROTTLE_RATES, "user": "5/minute"})
+def low_rates(throttle_rates):
+    throttle_rates("3/minute", "5/minute")
 
 
 def test_anonymous_clients_get_429_with_retry_after(api_client, low_rates):
@@ -20,6 +17,22 @@ def test_anonymous_clients_get_429_with_retry_after(api_client, low_rates):
     assert response.status_code == 429
     assert int(response["Retry-After"]) > 0
     assert response.json()["errors"][0]["code"] == "throttled"
+
+
+def test_every_response_says_the_limit_what_remains_and_when_it_resets(api_client, low_rates):
+    responses = [api_client.get(url) for url in ("/api/v1/sources/", "/api/v1/articles/?published_after=nonsense",
+                                                  "/api/v1/sources/", "/api/v1/sources/")]
+    assert [r.status_code for r in responses] == [200, 400, 200, 429]
+    assert [r["X-RateLimit-Limit"] for r in responses] == ["3"] * 4
+    assert [r["X-RateLimit-Remaining"] for r in responses] == ["2", "1", "0", "0"]
+    for response in responses:
+        assert 1 <= int(response["X-RateLimit-Reset"]) <= 60
+    assert int(responses[-1]["Retry-After"]) == int(responses[-1]["X-RateLimit-Reset"])
+
+
+def test_token_holders_see_their_own_limit_in_the_headers(authed_client, low_rates):
+    response = authed_client.get("/api/v1/sources/")
+    assert (response["X-RateLimit-Limit"], response["X-RateLimit-Remaining"]) == ("5", "4")
 
 
 def test_authenticated_clients_have_their_own_higher_limit(authed_client, low_rates):
@@ -62,6 +75,8 @@ def test_throttle_counters_live_in_the_shared_cache_when_configured(api_client, 
     try:
         assert [api_client.get("/api/v1/sources/").status_code for _ in range(4)] == [200, 200, 200, 429]
         keys = [key.decode() for key in connection.keys("*throttle_anon*")]
-        assert keys, "no throttle counter in Redis"
+        assert len(keys) == 1, keys
+        assert int(connection.get(keys[0])) == 4
+        assert 0 < connection.ttl(keys[0]) <= 61, "the window's counter must expire"
     finally:
         connection.flushdb()

@@ -38,3 +38,21 @@ def test_a_long_paragraph_is_read_in_chunks_whose_offsets_index_the_text():
     assert len(text.parse.docs) > 1
     for offset, doc in zip(text.parse.offsets, text.parse.docs, strict=True):
         assert text.string[offset:offset + len(doc.text)] == doc.text
+
+
+def test_a_decimal_without_a_leading_zero_is_one_number_and_ends_no_sentence():
+    sentences = split_sentences("Boston 70 62 .530 4\n\nIt rained. 12 fans stayed.")
+    assert [[t.text for t in s.tokens] for s in sentences] == [
+        ["Boston", "70", "62", ".530", "4"], ["It", "rained", "."], ["12", "fans", "stayed", "."],
+    ]
+
+
+def test_a_name_before_a_compound_suffix_is_its_own_token():
+    [sentence] = split_sentences("A London-based firm and a state-run bank.")
+    assert [t.text for t in sentence.tokens] == ["A", "London", "-", "based", "firm", "and", "a", "state", "-", "run",
+                                                 "bank", "."]
+
+
+def test_a_prefix_joined_to_a_name_is_its_own_token():
+    [sentence] = split_sentences("A pro-Kremlin party, a pro-rata cut.")
+    assert [t.text for t in sentence.tokens] == ["A", "pro", "-", "Kremlin", "party", ",", "a", "pro-rata", "cut", "."]
