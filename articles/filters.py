@@ -3,7 +3,14 @@
 import django_filters
 from django.db.models import Exists, OuterRef, Q
 
-from newsapi.api.fields import IsoDateTimeBoundFilter, ObjectReferenceFilter, ShareFilter, StrictBooleanFilter
+from newsapi.api.fields import (
+    ChoicesFilter,
+    IsoDateTimeBoundFilter,
+    LanguagesFilter,
+    ReferencesFilter,
+    ShareFilter,
+    StrictBooleanFilter,
+)
 
 from .models import Article, AttributionMethod, Entity, EntityType, ItemStatus, Mention, Quote, QuoteKind, Source
 from .search import search_articles
@@ -42,38 +49,41 @@ class ArticleFilterSet(django_filters.FilterSet):
         field_name="published_at", lookup_expr="lte", end_of_day=True,
         help_text="Published at or before this ISO 8601 date or date-time (a date means its end, UTC).",
     )
-    source = django_filters.ModelChoiceFilter(
-        queryset=Source.objects.all(), to_field_name="slug", help_text="The source's slug."
-    )
-    entity = ObjectReferenceFilter(
-        model=Entity, method="filter_entity", help_text="Articles that mention this entity (its id or slug)."
+    source = ReferencesFilter(model=Source, field_name="source", help_text="The source (its slug or id).")
+    exclude_source = ReferencesFilter(model=Source, field_name="source", exclude=True,
+                                      help_text="Not from this source (its slug or id).")
+    language = LanguagesFilter(help_text="The article's language code (en, de ...), any case.")
+    exclude_language = LanguagesFilter(exclude=True, help_text="Not in this language (en, de ...).")
+    entity = ReferencesFilter(
+        model=Entity, help_text="Articles that mention this entity (its id or slug).",
+        match=lambda ids: Exists(Mention.objects.filter(article=OuterRef("pk"), entity_id__in=ids)),
     )
     updated_after = updated_after_filter()
 
     class Meta:
         model = Article
-        fields = ["search", "published_after", "published_before", "source", "entity", "updated_after"]
+        fields = ["search", "published_after", "published_before", "source", "exclude_source", "language",
+                  "exclude_language", "entity", "updated_after"]
 
     def filter_search(self, queryset, name, value):
         return search_articles(queryset, value)
 
-    def filter_entity(self, queryset, name, entity):
-        return queryset.filter(Exists(Mention.objects.filter(article=OuterRef("pk"), entity=entity)))
-
 
 class EntityFilterSet(django_filters.FilterSet):
-    type = django_filters.ChoiceFilter(choices=EntityType.choices, help_text="Entity type.")
+    type = ChoicesFilter(choices=EntityType.choices, help_text="Entity type, any case (person is PERSON).")
+    exclude_type = ChoicesFilter(field_name="type", choices=EntityType.choices, exclude=True,
+                                 help_text="Not of this entity type.")
     search = django_filters.CharFilter(method="filter_search", help_text="Words in the name or any alias.")
-    article = django_filters.ModelChoiceFilter(
-        queryset=Article.objects.all(), field_name="mentions__article", distinct=True,
-        help_text="Entities this article (id) mentions.",
+    article = ReferencesFilter(
+        model=Article, slug_field=None, help_text="Entities this article (its id) mentions.",
+        match=lambda ids: Exists(Mention.objects.filter(entity=OuterRef("pk"), article_id__in=ids)),
     )
     verified = verified_filter()
     updated_after = updated_after_filter()
 
     class Meta:
         model = Entity
-        fields = ["type", "search", "article", "verified", "updated_after"]
+        fields = ["type", "exclude_type", "search", "article", "verified", "updated_after"]
 
     def filter_search(self, queryset, name, value):
         return queryset.filter(Q(name__icontains=value) | Q(alias_set__name__icontains=value)).distinct()
@@ -99,10 +109,14 @@ class AttributedFilterSet(PublishedInArticleFilterSet):
         field_name="confidence", lookup_expr="gte",
         help_text="Only items whose attribution method measured at least this accuracy (0 to 1).",
     )
-    attribution = django_filters.ChoiceFilter(
+    attribution = ChoicesFilter(
         choices=AttributionMethod.choices, help_text="How the source was found: cue, parse, pronoun ...",
     )
-    status = django_filters.ChoiceFilter(
+    exclude_attribution = ChoicesFilter(
+        field_name="attribution", choices=AttributionMethod.choices, exclude=True,
+        help_text="Not found this way: pronoun, neighbour ...",
+    )
+    status = ChoicesFilter(
         choices=ItemStatus.choices,
         help_text="Without it, lists show active items only; rejected: editors' rejections; orphaned: verified "
                   "items whose text left the article.",
@@ -112,15 +126,20 @@ class AttributedFilterSet(PublishedInArticleFilterSet):
 
 
 class QuoteFilterSet(AttributedFilterSet):
-    speaker = ObjectReferenceFilter(model=Entity, field_name="speaker", help_text="The speaker entity's id or slug.")
+    speaker = ReferencesFilter(model=Entity, field_name="speaker", help_text="The speaker entity (its id or slug).")
+    exclude_speaker = ReferencesFilter(model=Entity, field_name="speaker", exclude=True,
+                                       help_text="Not by this speaker (its id or slug).")
     speaker_text = django_filters.CharFilter(
         lookup_expr="icontains", help_text='Words in the speaker as worded ("Kremlin sources").'
     )
-    kind = django_filters.ChoiceFilter(choices=QuoteKind.choices, help_text="Direct, partial or indirect.")
-    article = django_filters.ModelChoiceFilter(queryset=Article.objects.all(), help_text="The article's id.")
+    kind = ChoicesFilter(choices=QuoteKind.choices, help_text="Direct, partial or indirect.")
+    exclude_kind = ChoicesFilter(field_name="kind", choices=QuoteKind.choices, exclude=True,
+                                 help_text="Not of this kind.")
+    article = ReferencesFilter(model=Article, slug_field=None, field_name="article", help_text="The article's id.")
     search = django_filters.CharFilter(field_name="text", lookup_expr="icontains", help_text="Words in the quote.")
 
     class Meta:
         model = Quote
-        fields = ["speaker", "speaker_text", "kind", "article", "search", "published_after", "published_before",
-                  "min_confidence", "attribution", "status", "verified", "updated_after"]
+        fields = ["speaker", "exclude_speaker", "speaker_text", "kind", "exclude_kind", "article", "search",
+                  "published_after", "published_before", "min_confidence", "attribution", "exclude_attribution",
+                  "status", "verified", "updated_after"]

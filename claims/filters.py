@@ -1,54 +1,120 @@
-"""FilterSet for claims. Every filter here appears in the OpenAPI schema."""
+"""FilterSets for claims and measures. Every filter here appears in the OpenAPI schema.
+
+`unit` and `predicate` match the normalised vocabulary of measures (claims/measures.py): `unit=facility` finds
+"ground infrastructure facility", `predicate=destroyed` finds "knocked out" and "neutralized", as the measure
+of each figure reads them; `unit_text` and `predicate_text` match the wording as stated."""
+
+import re
 
 import django_filters
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 
 from articles.filters import AttributedFilterSet, updated_after_filter
 from articles.models import Article, Entity
-from newsapi.api.fields import FigureFilter, ObjectReferenceFilter, StrictBooleanFilter
+from newsapi.api.fields import ChoicesFilter, FigureFilter, ReferencesFilter, StrictBooleanFilter, ValuesFilter
 
+from . import measures
 from .models import Claim, Measure, Qualifier
 
 
+def _alternatives(words) -> str:
+    return "|".join(re.escape(word) for word in sorted(words))
+
+
+def _unit_ends_with(words) -> Q:
+    """The stated unit's last word is one of `words` (any case), as `measures.unit_head` reads it."""
+    if not words:
+        return Q(pk__in=[])
+    return Q(unit__iregex=rf"(^|\s)({_alternatives(words)})\s*$")
+
+
+def _predicate_normalises_to(predicate: str) -> Q:
+    """The stated predicate normalises to this event, as `measures.normalize_predicate` reads it: a known phrase
+    of the event as a whole, or a first word of it when the whole phrase is not known."""
+    phrases, first_words = measures.predicate_wordings(predicate)
+    condition = Q(predicate__iregex=rf"^\s*({_alternatives(phrases)})\s*$")
+    if first_words:
+        condition |= Q(predicate__iregex=rf"^\s*({_alternatives(first_words)})(\s|$)") & ~Q(
+            predicate__iregex=rf"^\s*({_alternatives(measures.known_predicate_phrases())})\s*$")
+    return condition
+
+
+def claims_counting(units: list[str]) -> Q:
+    """Claims whose measure counts one of these units (`measures.counted_unit`)."""
+    return _unit_ends_with(set().union(*(measures.unit_words(unit) for unit in units)))
+
+
+def claims_of_event(predicates: list[str]) -> Q:
+    """Claims whose measure's predicate is one of these events: a unit that names its event ("deaths") decides,
+    else the stated predicate (`measures.measure_of`)."""
+    condition = Q(pk__in=[])
+    for predicate in predicates:
+        condition |= _unit_ends_with(measures.event_unit_words(predicate)) | (
+            ~_unit_ends_with(measures.all_event_unit_words()) & _predicate_normalises_to(predicate))
+    return condition
+
+
+def claims_about(entity_ids: list[int]):
+    through = Claim.subjects.through
+    return Exists(through.objects.filter(claim=OuterRef("pk"), entity_id__in=entity_ids))
+
+
+UNIT_HELP = ("What the figure counts, as its measure reads it: the head noun, singular (facility, soldier; "
+             "troop is soldier, death is person).")
+PREDICATE_HELP = ("The event, normalised as measures read it (killed, wounded, destroyed ...: 'knocked out' and "
+                  "'neutralized' are destroyed).")
+
+
 class ClaimFilterSet(AttributedFilterSet):
-    claimant = ObjectReferenceFilter(model=Entity, field_name="claimant", help_text="The claimant entity's id or slug.")
+    claimant = ReferencesFilter(model=Entity, field_name="claimant", help_text="The claimant entity (its id or slug).")
+    exclude_claimant = ReferencesFilter(model=Entity, field_name="claimant", exclude=True,
+                                        help_text="Not by this claimant (its id or slug).")
     claimant_text = django_filters.CharFilter(
         lookup_expr="icontains", help_text='Words in the claimant as worded ("Kiev sources").'
     )
-    unit = django_filters.CharFilter(lookup_expr="iexact", help_text="What is counted, singular: soldier, facility.")
-    predicate = django_filters.CharFilter(lookup_expr="iexact", help_text="The event: killed, knocked out.")
-    qualifier = django_filters.ChoiceFilter(choices=Qualifier.choices, help_text="How the figure is qualified.")
+    unit = ValuesFilter(match=claims_counting, help_text=UNIT_HELP)
+    exclude_unit = ValuesFilter(match=claims_counting, exclude=True, help_text=f"Not counting this. {UNIT_HELP}")
+    unit_text = django_filters.CharFilter(field_name="unit", lookup_expr="icontains",
+                                          help_text='Words in the unit as stated ("ground infrastructure facility").')
+    predicate = ValuesFilter(match=claims_of_event, help_text=PREDICATE_HELP)
+    exclude_predicate = ValuesFilter(match=claims_of_event, exclude=True,
+                                     help_text=f"Not of this event. {PREDICATE_HELP}")
+    predicate_text = django_filters.CharFilter(field_name="predicate", lookup_expr="icontains",
+                                               help_text='Words in the predicate as stated ("knocked out").')
+    measure = ReferencesFilter(model=Measure, slug_field="key", field_name="measure",
+                               help_text="The figure's measure, by its key (destroyed--facility--ukraine).")
+    qualifier = ChoicesFilter(choices=Qualifier.choices, help_text="How the figure is qualified.")
+    exclude_qualifier = ChoicesFilter(field_name="qualifier", choices=Qualifier.choices, exclude=True,
+                                      help_text="Not qualified this way.")
     value_min = FigureFilter(field_name="value", lookup_expr="gte", help_text="Value at least this.")
     value_max = FigureFilter(field_name="value", lookup_expr="lte", help_text="Value at most this.")
     has_value = StrictBooleanFilter(
         method="filter_has_value", help_text="true: figures only; false: qualitative claims only."
     )
-    article = django_filters.ModelChoiceFilter(queryset=Article.objects.all(), help_text="The article's id.")
-    entity = ObjectReferenceFilter(
-        model=Entity, method="filter_entity", help_text="Claims about this entity (its id or slug)."
-    )
+    article = ReferencesFilter(model=Article, slug_field=None, field_name="article", help_text="The article's id.")
+    entity = ReferencesFilter(model=Entity, match=claims_about, help_text="Claims about this entity (its id or slug).")
     search = django_filters.CharFilter(field_name="text", lookup_expr="icontains", help_text="Words in the claim.")
 
     class Meta:
         model = Claim
         fields = [
-            "claimant", "claimant_text", "unit", "predicate", "qualifier", "value_min", "value_max", "has_value",
-            "article", "entity", "search", "published_after", "published_before", "min_confidence", "attribution",
-            "status", "verified", "updated_after",
+            "claimant", "exclude_claimant", "claimant_text", "unit", "exclude_unit", "unit_text", "predicate",
+            "exclude_predicate", "predicate_text", "measure", "qualifier", "exclude_qualifier", "value_min",
+            "value_max", "has_value", "article", "entity", "search", "published_after", "published_before",
+            "min_confidence", "attribution", "exclude_attribution", "status", "verified", "updated_after",
         ]
 
     def filter_has_value(self, queryset, name, value):
         return queryset.filter(value__isnull=not value)
 
-    def filter_entity(self, queryset, name, entity):
-        through = Claim.subjects.through
-        return queryset.filter(Exists(through.objects.filter(claim=OuterRef("pk"), entity=entity)))
-
 
 class MeasureFilterSet(django_filters.FilterSet):
-    predicate = django_filters.CharFilter(lookup_expr="iexact", help_text="Normalised event: killed, destroyed ...")
-    unit = django_filters.CharFilter(lookup_expr="iexact", help_text="What is counted: soldier, facility ...")
-    subject = ObjectReferenceFilter(model=Entity, field_name="subject", help_text="The subject entity's id or slug.")
+    # Measures store the normalised predicate and unit: the values asked for are normalised the same way.
+    predicate = ValuesFilter(help_text=PREDICATE_HELP, match=lambda predicates: Q(
+        predicate__in={measures.normalize_predicate(predicate) for predicate in predicates}))
+    unit = ValuesFilter(help_text=UNIT_HELP, match=lambda units: Q(
+        unit__in={measures.counted_unit(unit) for unit in units}))
+    subject = ReferencesFilter(model=Entity, field_name="subject", help_text="The subject entity (its id or slug).")
     conflicting = StrictBooleanFilter(
         field_name="has_conflict", help_text="true: measures with two figures that conflict within the window."
     )

@@ -82,6 +82,49 @@ def measure_of(predicate: str | None, unit: str | None) -> tuple[str, str]:
     return normalize_predicate(predicate), head
 
 
+# The vocabulary the functions above know: every other word stands for itself.
+_KNOWN_UNIT_WORDS = set(UNIT_SYNONYMS) | set(UNIT_SYNONYMS.values()) | set(UNIT_EVENTS)
+
+
+def counted_unit(unit: str | None) -> str:
+    """What a stated unit counts in its measure: "ground facility" -> "facility", "troops" -> "soldier"
+    (as `measure_of` reads it), "deaths" -> "person"."""
+    return measure_of(None, unit)[1]
+
+
+def unit_words(unit: str) -> set[str]:
+    """The last words of a stated unit that count what `unit` counts: "soldier" <- soldier, troop,
+    serviceman, servicemember; "person" <- person, people, death, fatality, dead, injury, casualty."""
+    counted = counted_unit(unit)
+    return {word for word in _KNOWN_UNIT_WORDS | {counted} if counted_unit(word) == counted}
+
+
+def event_unit_words(predicate: str) -> set[str]:
+    """The last words of a stated unit that name this event themselves ("deaths" is `killed`)."""
+    event = normalize_predicate(predicate)
+    return {word for word in _KNOWN_UNIT_WORDS if unit_head(word) in UNIT_EVENTS
+            and UNIT_EVENTS[unit_head(word)][0] == event}
+
+
+def all_event_unit_words() -> set[str]:
+    return {word for word in _KNOWN_UNIT_WORDS if unit_head(word) in UNIT_EVENTS}
+
+
+def predicate_wordings(predicate: str) -> tuple[set[str], set[str]]:
+    """How a stated predicate normalises to `predicate`'s event: (phrases that do as a whole, first words that
+    do when the whole phrase is not in the vocabulary). "destroyed" <- "knocked out", "neutralized", ... as
+    phrases and "destroyed", "downed", ... as first words ("destroyed completely")."""
+    event = normalize_predicate(predicate)
+    phrases = {phrase for phrase, canonical in _PREDICATE_OF.items() if canonical == event}
+    if not phrases:
+        phrases = {event}  # a verb outside the vocabulary stands for itself
+    return phrases, {phrase for phrase in phrases if " " not in phrase and phrase in _PREDICATE_OF}
+
+
+def known_predicate_phrases() -> set[str]:
+    return set(_PREDICATE_OF)
+
+
 def measure_key(predicate: str, unit: str, subject: str | None) -> str:
     """A stable, URL-safe key: "killed--soldier--ukraine" ("any" for no subject)."""
     parts = [predicate or "count", unit or "thing", subject or "any"]

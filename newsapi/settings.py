@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "drf_standardized_errors",
+    "corsheaders",
     "axes",
     "articles",
     "claims",
@@ -89,7 +90,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Outermost: X-RateLimit-* on every response the API's throttle counted (newsapi/api/throttling.py).
+    # Outermost, so that every answer under /api/ carries the CORS headers, the JSON errors of the layer below too.
+    "corsheaders.middleware.CorsMiddleware",
+    # X-RateLimit-* on every response the API's throttle counted (newsapi/api/throttling.py).
     "newsapi.api.throttling.RateLimitHeaders",
     # Turns the HTML error pages of any layer below into JSON under /api/.
     "newsapi.api.middleware.ApiErrorsAsJson",
@@ -126,13 +129,22 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 
+# Browser apps on these origins may call the API (django-cors-headers); none by default. Full origins with scheme:
+# https://app.example.org,http://localhost:3000.
+CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS", [])
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_HEADERS = ["accept", "authorization", "content-type", "if-none-match"]
+CORS_EXPOSE_HEADERS = ["ETag", "Retry-After", "Content-Disposition", "Location",
+                       "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"]
+CORS_PREFLIGHT_MAX_AGE = 86400
+
 ROOT_URLCONF = "newsapi.urls"
 WSGI_APPLICATION = "newsapi.wsgi.application"
 
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        "DIRS": [BASE_DIR / "newsapi" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -219,7 +231,7 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "inte
 CELERY_BROKER_CONNECTION_TIMEOUT = env_int("CELERY_BROKER_CONNECTION_TIMEOUT", 4)
 
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "newsapi.api.errors.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "newsapi.api.schema.AutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "knox.auth.TokenAuthentication",
     ],
@@ -228,8 +240,9 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "newsapi.api.pagination.CursorPagination",
     "DEFAULT_FILTER_BACKENDS": [
         "newsapi.api.filters.StrictQueryParametersBackend",
-        "django_filters.rest_framework.DjangoFilterBackend",
+        "newsapi.api.filters.FilterBackend",
         "newsapi.api.filters.StrictOrderingFilter",
+        "newsapi.api.filters.QueryErrorsBackend",
     ],
     "DEFAULT_PARSER_CLASSES": ["newsapi.api.parsers.JSONParser"],
     "DEFAULT_RENDERER_CLASSES": [
@@ -264,14 +277,20 @@ SPECTACULAR_SETTINGS = {
         "traceable to the characters of the article it came from.\n\n"
         "Offsets (`start`, `end`) index the article's `text`: the title, a blank line, "
         "the subtitle and a blank line when there is one, then the body.\n\n"
-        "Reads are public: the lock on a read only means a token is accepted (it raises the rate limit). "
+        "Reads are public and need no token; a token raises the rate limit. "
         "Writes need `Authorization: Token <key>` (`python manage.py create_api_token USERNAME --role ROLE`): "
         "the `ingest` role may post articles, the `editor` role may also correct quotes, claims and entities; "
-        "a token whose role lacks the permission gets 403. "
+        "a token whose role lacks the permission gets 403, an invalid or expired token 401.\n\n"
         "Errors share one shape: `{\"type\": ..., \"errors\": [{\"code\", \"detail\", \"attr\"}]}`, where `attr` "
-        "names the parameter or field at fault. Lists are cursor-paginated; articles, entities, quotes and "
-        "claims also export as CSV (`?format=csv`) and their details as schema.org JSON-LD "
-        "(`Accept: application/ld+json`)."
+        "names the parameter or field at fault; every error of a request is listed.\n\n"
+        "Lists are cursor-paginated (`next`/`previous` links); `count=true` adds the number of matching rows. "
+        "Filters that take several values accept them comma-separated (`type=PERSON,ORGANIZATION`) or repeated "
+        "(`type=PERSON&type=ORGANIZATION`): any of them matches; `exclude_<filter>` leaves them out. "
+        "Enumerations are matched case-insensitively. `fields=` keeps only the named top-level fields of a list's "
+        "rows or a detail, `omit=` leaves them out (a generated client's typed models expect every field: read "
+        "such answers raw). Articles, entities, quotes and claims also export as CSV (`Accept: text/csv` or "
+        "`?format=csv`) and their details as schema.org JSON-LD (`Accept: application/ld+json` or "
+        "`?format=jsonld`)."
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
@@ -279,6 +298,18 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Operation ids and tags per resource (`articles_list`, tag `articles`), not under one `v1`.
+    "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
+    # An empty value is served as null, so enumerations have no blank variant: `QualifierEnum | null`.
+    "ENUM_ADD_EXPLICIT_BLANK_NULL_CHOICE": False,
+    "GET_LIB_DOC_EXCLUDES": "newsapi.api.schema.lib_doc_excludes",
+    # ReDoc with the fonts of the browser: its default asks a web-font host (the docs must work offline).
+    "REDOC_UI_SETTINGS": {"hideDownloadButton": False, "theme": {"typography": {
+        "fontFamily": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
+        "headings": {"fontFamily": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"},
+        "code": {"fontFamily": "ui-monospace, 'DejaVu Sans Mono', monospace"}}}},
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "persistAuthorization": True, "displayOperationId": True,
+                            "validatorUrl": None},
     "ENUM_NAME_OVERRIDES": {
         "ValidationErrorEnum": "drf_standardized_errors.openapi_serializers.ValidationErrorEnum.choices",
         "ClientErrorEnum": "drf_standardized_errors.openapi_serializers.ClientErrorEnum.choices",

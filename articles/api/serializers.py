@@ -5,7 +5,9 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from articles.models import Article, EditableStatus, Entity, EntityType, Mention, Quote, QuoteKind, Source
-from newsapi.api.representation import FastRepresentation
+from newsapi.api.serializers import ResponseSerializer, answer_example
+
+from . import examples
 
 VERIFIED_FIELDS = ["verified", "verified_by", "verified_at", "updated_at"]
 
@@ -15,25 +17,27 @@ def verified_by_field():
                                         help_text="The editor who corrected or confirmed it.")
 
 
-class SourceSerializer(FastRepresentation, serializers.ModelSerializer):
+@answer_example(examples.SOURCE)
+class SourceSerializer(ResponseSerializer):
     class Meta:
         model = Source
         fields = ["id", "name", "slug", "homepage_url", "updated_at"]
 
 
-class EntityBriefSerializer(FastRepresentation, serializers.ModelSerializer):
+class EntityBriefSerializer(ResponseSerializer):
     class Meta:
         model = Entity
         fields = ["id", "name", "slug", "type"]
 
 
-class ArticleBriefSerializer(FastRepresentation, serializers.ModelSerializer):
+class ArticleBriefSerializer(ResponseSerializer):
     class Meta:
         model = Article
         fields = ["id", "title", "published_at"]
 
 
-class EntitySerializer(FastRepresentation, serializers.ModelSerializer):
+@answer_example(examples.ENTITY)
+class EntitySerializer(ResponseSerializer):
     aliases = serializers.ListField(child=serializers.CharField(), read_only=True, help_text="Other names used.")
     verified_by = verified_by_field()
 
@@ -51,12 +55,13 @@ class EntityDetailSerializer(EntitySerializer):
         fields = [*EntitySerializer.Meta.fields, "article_count", "mention_count", "quote_count", "created_at"]
 
 
-class MentionSerializer(FastRepresentation, serializers.ModelSerializer):
+class MentionSerializer(ResponseSerializer):
     class Meta:
         model = Mention
         fields = ["start", "end", "text"]
 
 
+@answer_example(examples.ARTICLE_ENTITY)
 class ArticleEntitySerializer(EntityBriefSerializer):
     """An entity as one article names it: its mentions in that article."""
 
@@ -67,7 +72,7 @@ class ArticleEntitySerializer(EntityBriefSerializer):
         fields = [*EntityBriefSerializer.Meta.fields, "aliases", "mentions"]
 
 
-class ArticleQuoteSerializer(FastRepresentation, serializers.ModelSerializer):
+class ArticleQuoteSerializer(ResponseSerializer):
     speaker = EntityBriefSerializer(read_only=True, allow_null=True, help_text="The speaker entity, when named.")
     verified_by = verified_by_field()
 
@@ -75,8 +80,10 @@ class ArticleQuoteSerializer(FastRepresentation, serializers.ModelSerializer):
         model = Quote
         fields = ["id", "text", "kind", "speaker", "speaker_text", "cue", "attribution", "confidence", "start", "end",
                   "sentence", "status", *VERIFIED_FIELDS]
+        extra_kwargs = {"attribution": {"help_text": "How the source was found; null when there is none."}}
 
 
+@answer_example(examples.QUOTE)
 class QuoteSerializer(ArticleQuoteSerializer):
     article = ArticleBriefSerializer(read_only=True)
 
@@ -84,7 +91,8 @@ class QuoteSerializer(ArticleQuoteSerializer):
         fields = [*ArticleQuoteSerializer.Meta.fields, "article"]
 
 
-class ArticleListSerializer(FastRepresentation, serializers.ModelSerializer):
+@answer_example(examples.ARTICLE_LIST)
+class ArticleListSerializer(ResponseSerializer):
     source = SourceSerializer(read_only=True, allow_null=True)
     duplicate_of = serializers.PrimaryKeyRelatedField(
         read_only=True, allow_null=True,
@@ -303,6 +311,7 @@ class HistoryChangeSerializer(serializers.Serializer):
     after = serializers.JSONField(allow_null=True)
 
 
+@answer_example(examples.HISTORY_ENTRY)
 class HistoryEntrySerializer(serializers.Serializer):
     """One recorded change: who, when, why, and each field before and after."""
 

@@ -21,8 +21,9 @@ from ingestion.jobs import QueueUnavailable, job_create
 from ingestion.services import CREATED, article_ingest
 from newsapi.api.errors import reject_large_body
 from newsapi.api.exports import ExportMixin, export_schema
+from newsapi.api.filters import query_error
 from newsapi.api.parsers import JSONParser
-from newsapi.api.views import SubListMixin, reject_query_parameters
+from newsapi.api.views import SubListMixin, raise_query_errors, reject_query_parameters
 
 from . import jsonld
 from .serializers import (
@@ -56,8 +57,9 @@ def async_requested(request) -> bool:
     """The `async` parameter of a POST: true or false, anything else is a 400."""
     reject_query_parameters(request, allowed={"async"})
     value = request.query_params.get("async", "false").lower()
-    if value not in {"true", "false"}:
-        raise ValidationError({"async": ["Must be true or false."]})
+    if value and value not in {"true", "false"}:
+        query_error(request, "async", "Must be true or false.")
+    raise_query_errors(request)
     return value == "true"
 
 
@@ -107,6 +109,7 @@ class EditableMixin:
     def history(self, request, pk=None):
         # An item's changes are few (edits by people): one unpaginated list, newest first.
         reject_query_parameters(request, allowed=set())
+        raise_query_errors(request)
         item = self.history_object(pk)
         return Response(HistoryEntrySerializer(history_entries(item), many=True).data)
 
@@ -122,6 +125,8 @@ class EditableMixin:
     list=extend_schema(summary="List sources"), retrieve=extend_schema(summary="A source")
 )
 class SourceViewSet(viewsets.ReadOnlyModelViewSet):
+    """Publishers of the articles."""
+
     queryset = Source.objects.all()
     serializer_class = SourceSerializer
     filterset_class = SourceFilterSet
@@ -132,6 +137,8 @@ class SourceViewSet(viewsets.ReadOnlyModelViewSet):
 @extend_schema_view(**export_schema(ArticleListSerializer, ArticleDetailSerializer, "articles"))
 class ArticleViewSet(ExportMixin, SubListMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin,
                      viewsets.GenericViewSet):
+    """News articles: newest first, with the entities they name and the quotes they report."""
+
     filterset_class = ArticleFilterSet
     ordering_fields = ["published_at", "title", "rank"]
     ordering_requires = {"rank": "search"}
@@ -231,12 +238,15 @@ class ArticleViewSet(ExportMixin, SubListMixin, mixins.ListModelMixin, mixins.Re
     def entities(self, request, pk=None):
         # One article names tens of entities, not thousands: one unpaginated list.
         reject_query_parameters(request, allowed=set())
+        raise_query_errors(request)
         article = self.get_object()
         return Response(ArticleEntitySerializer(entities_with_mentions(article), many=True).data)
 
 
 @extend_schema_view(**export_schema(EntitySerializer, EntityDetailSerializer, "entities"))
 class EntityViewSet(ExportMixin, SubListMixin, viewsets.ReadOnlyModelViewSet):
+    """People, organisations, places and products named in the articles."""
+
     filterset_class = EntityFilterSet
     ordering_fields = ["name", "article_count"]
     ordering = ["name", "id"]
@@ -289,6 +299,8 @@ class EntityViewSet(ExportMixin, SubListMixin, viewsets.ReadOnlyModelViewSet):
 )
 class QuoteViewSet(EditableMixin, ExportMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin,
                    viewsets.GenericViewSet):
+    """What the articles report someone said, with who said it and how that was found."""
+
     serializer_class = QuoteSerializer
     filterset_class = QuoteFilterSet
     ordering_fields = ["id"]

@@ -23,7 +23,9 @@ from claims.measures import refines, relation
 from claims.models import Claim, Measure, Qualifier
 from claims.services import claim_interval, claimant_key
 from extraction.types import MAX_FIGURE
-from newsapi.api.representation import FastRepresentation
+from newsapi.api.serializers import ResponseSerializer, answer_example
+
+from . import examples
 
 
 class IntervalSerializer(serializers.Serializer):
@@ -42,7 +44,7 @@ def interval_data(interval) -> dict:
             "lower_open": bool(interval.lower_open), "upper_open": bool(interval.upper_open)}
 
 
-class ArticleClaimSerializer(FastRepresentation, serializers.ModelSerializer):
+class ArticleClaimSerializer(ResponseSerializer):
     claimant = EntityBriefSerializer(read_only=True, allow_null=True, help_text="The claimant entity, when named.")
     subjects = EntityBriefSerializer(many=True, read_only=True, help_text="Entities the claim is about.")
     quote = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True, help_text="Quote it was made in.")
@@ -55,12 +57,14 @@ class ArticleClaimSerializer(FastRepresentation, serializers.ModelSerializer):
         model = Claim
         fields = ["id", "text", "claimant", "claimant_text", "attribution", "confidence", "quote", "value", "qualifier",
                   "unit", "predicate", "subjects", "measure", "interval", "start", "end", "status", *VERIFIED_FIELDS]
+        extra_kwargs = {"attribution": {"help_text": "How the source was found; null when there is none."}}
 
     @extend_schema_field(IntervalSerializer(allow_null=True))
     def get_interval(self, claim):
         return None if claim.value is None else interval_data(claim_interval(claim))
 
 
+@answer_example(examples.CLAIM)
 class ClaimSerializer(ArticleClaimSerializer):
     article = ArticleBriefSerializer(read_only=True)
 
@@ -68,6 +72,7 @@ class ClaimSerializer(ArticleClaimSerializer):
         fields = [*ArticleClaimSerializer.Meta.fields, "article"]
 
 
+@answer_example(examples.ARTICLE_FULL)
 class ArticleFullSerializer(ArticleDetailSerializer):
     claims = ArticleClaimSerializer(many=True, read_only=True)
 
@@ -75,6 +80,7 @@ class ArticleFullSerializer(ArticleDetailSerializer):
         fields = [*ArticleDetailSerializer.Meta.fields, "claims"]
 
 
+@answer_example(examples.RELATED_CLAIM)
 class RelatedClaimSerializer(ClaimSerializer):
     """A figure of the same measure, and how it stands to the figure asked about."""
 
@@ -93,7 +99,8 @@ class RelatedClaimSerializer(ClaimSerializer):
         return refines(claim_interval(claim), claim_interval(self.context["base_claim"]))
 
 
-class MeasureSerializer(FastRepresentation, serializers.ModelSerializer):
+@answer_example(examples.MEASURE)
+class MeasureSerializer(ResponseSerializer):
     subject = EntityBriefSerializer(read_only=True, allow_null=True, help_text="Whose or where.")
 
     class Meta:
@@ -102,7 +109,7 @@ class MeasureSerializer(FastRepresentation, serializers.ModelSerializer):
                   "max_value", "has_conflict", "first_published_at", "last_published_at", "updated_at"]
 
 
-class FigureSerializer(FastRepresentation, serializers.ModelSerializer):
+class FigureSerializer(ResponseSerializer):
     """One figure a claimant gave for a measure."""
 
     claim = serializers.IntegerField(source="id", read_only=True)
@@ -124,6 +131,7 @@ class ClaimantFiguresSerializer(serializers.Serializer):
     figures = FigureSerializer(many=True, help_text="Oldest first.")
 
 
+@answer_example(examples.MEASURE_DETAIL)
 class MeasureDetailSerializer(MeasureSerializer):
     claimants = serializers.SerializerMethodField(help_text="Every claimant's figures for this measure, over time.")
 
@@ -141,6 +149,7 @@ class MeasureDetailSerializer(MeasureSerializer):
         return ClaimantFiguresSerializer(grouped.values(), many=True).data
 
 
+@answer_example(examples.ENTITY_FULL)
 class EntityFullSerializer(EntityDetailSerializer):
     """An entity with the claims it made and the measures whose subject it is."""
 
@@ -162,6 +171,9 @@ def figure_field(**options):
 class FigureValidationMixin:
     """A figure has a qualifier, and a claim without a figure has none (as the database insists)."""
 
+    def validate_qualifier(self, qualifier):
+        return qualifier or ""  # null in the API, empty in the database
+
     def validate(self, attrs):
         claim = self.instance
         value = attrs.get("value", claim.value if claim else None)
@@ -182,7 +194,8 @@ class ClaimCorrectionSerializer(FigureValidationMixin, StrictInputSerializer):
     claimant = entity_field("The claimant entity's id; null: none.", required=False, allow_null=True)
     claimant_text = StrictCharField(max_length=300, required=False, allow_blank=True, help_text="As worded.")
     value = figure_field(required=False, help_text="The figure; null makes it a qualitative claim.")
-    qualifier = serializers.ChoiceField(choices=Qualifier.choices, required=False, allow_blank=True)
+    qualifier = serializers.ChoiceField(choices=Qualifier.choices, required=False, allow_null=True,
+                                        help_text="null with a null value: a qualitative claim.")
     unit = StrictCharField(max_length=100, required=False, allow_blank=True)
     predicate = StrictCharField(max_length=100, required=False, allow_blank=True)
     subjects = serializers.ListField(child=entity_field("An entity id."), required=False, max_length=50,
@@ -202,7 +215,8 @@ class ClaimAdditionSerializer(FigureValidationMixin, StrictInputSerializer):
     claimant = entity_field("The claimant entity's id.", required=False, allow_null=True)
     claimant_text = StrictCharField(max_length=300, required=False, allow_blank=True, default="")
     value = figure_field(required=False, default=None)
-    qualifier = serializers.ChoiceField(choices=Qualifier.choices, required=False, allow_blank=True, default="")
+    qualifier = serializers.ChoiceField(choices=Qualifier.choices, required=False, allow_null=True, default=None,
+                                        help_text="How the figure is qualified; null for a qualitative claim.")
     unit = StrictCharField(max_length=100, required=False, allow_blank=True, default="")
     predicate = StrictCharField(max_length=100, required=False, allow_blank=True, default="")
     subjects = serializers.ListField(child=entity_field("An entity id."), required=False, max_length=50, default=list)

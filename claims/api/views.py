@@ -10,7 +10,12 @@ from rest_framework.response import Response
 
 from articles.api import views as article_views
 from articles.api.jsonld import article_document
-from articles.api.serializers import EntityCorrectionSerializer, EntityMergeSerializer, EntityMovedSerializer
+from articles.api.serializers import (
+    ArticleListSerializer,
+    EntityCorrectionSerializer,
+    EntityMergeSerializer,
+    EntityMovedSerializer,
+)
 from articles.history import history_entries
 from articles.models import Entity, ItemStatus
 from claims import corrections, selectors
@@ -19,9 +24,7 @@ from claims.models import Claim
 from claims.services import comparison_window
 from ingestion.api.serializers import IngestJobSerializer
 from newsapi.api.exports import ExportMixin, export_schema
-from newsapi.api.filters import reject_query_parameters
-from newsapi.api.pagination import CursorPagination
-from newsapi.api.views import SubListMixin
+from newsapi.api.views import SubListMixin, raise_query_errors, reject_query_parameters
 
 from .jsonld import claim_document, claim_node
 from .serializers import (
@@ -68,6 +71,9 @@ MEASURES_DESCRIPTION = (
 )
 class ClaimViewSet(article_views.EditableMixin, ExportMixin, SubListMixin, mixins.ListModelMixin,
                    mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Checkable statements the articles report: a figure ("74 facilities knocked out") or a qualitative claim,
+    with who made it, its measure and the values it allows."""
+
     serializer_class = ClaimSerializer
     filterset_class = ClaimFilterSet
     ordering_fields = ["id", "value"]
@@ -113,13 +119,9 @@ class ClaimViewSet(article_views.EditableMixin, ExportMixin, SubListMixin, mixin
     @action(detail=True, filter_backends=[])
     def related(self, request, pk=None):
         claim = self.get_object()
-        queryset = selectors.related_claims(claim, comparison_window())
         context = {**self.get_serializer_context(), "base_claim": claim}
-        reject_query_parameters(request, allowed={"cursor", "page_size"})
-        paginator = CursorPagination()
-        paginator.ordering = ("article_published_at", "id")
-        page = paginator.paginate_queryset(queryset, request, view=self)
-        return paginator.get_paginated_response(RelatedClaimSerializer(page, many=True, context=context).data)
+        return self.sub_list(request, selectors.related_claims(claim, comparison_window()), RelatedClaimSerializer,
+                             ordering=("article_published_at", "id"), context=context)
 
 
 @extend_schema_view(
@@ -128,6 +130,8 @@ class ClaimViewSet(article_views.EditableMixin, ExportMixin, SubListMixin, mixin
                            description=MEASURES_DESCRIPTION),
 )
 class MeasureViewSet(viewsets.ReadOnlyModelViewSet):
+    """What figures count (event, unit, subject), so that the figures of different sources can be compared."""
+
     filterset_class = MeasureFilterSet
     lookup_field = "key"
     lookup_value_regex = r"[a-z0-9-]+"
@@ -142,7 +146,10 @@ class MeasureViewSet(viewsets.ReadOnlyModelViewSet):
         return MeasureDetailSerializer if self.action == "retrieve" else MeasureSerializer
 
 
+# The claims app depends on articles, never the reverse: it extends the article and entity resources with their
+# claims, so their schema names its serializers here.
 @extend_schema_view(
+    **export_schema(ArticleListSerializer, ArticleFullSerializer, "articles"),
     create=extend_schema(
         responses={
             201: OpenApiResponse(ArticleFullSerializer, description="Stored now."),
@@ -152,7 +159,8 @@ class MeasureViewSet(viewsets.ReadOnlyModelViewSet):
     )
 )
 class ArticleViewSet(article_views.ArticleViewSet):
-    """The articles resource with each article's claims (the claims app depends on articles, not back)."""
+    """News articles: newest first, with the entities they name, the quotes they report and the claims they
+    carry."""
 
     def jsonld(self, article, request):
         claims = [claim_node(claim, request, with_article=False) for claim in article.claims.all()]
@@ -195,7 +203,7 @@ class ArticleViewSet(article_views.ArticleViewSet):
     ),
 )
 class EntityViewSet(article_views.EntityViewSet):
-    """The entities resource with claim counts and the claims each entity made, and editors' corrections."""
+    """People, organisations, places and products named in the articles, with what they said and claimed."""
 
     model = Entity
     write_permissions = {
@@ -246,6 +254,7 @@ class EntityViewSet(article_views.EntityViewSet):
     @action(detail=True, filter_backends=[], pagination_class=None)
     def history(self, request, pk=None):
         reject_query_parameters(request, allowed=set())
+        raise_query_errors(request)
         if not str(pk).isdigit():
             raise Http404
         entity = Entity.objects.filter(pk=pk).first()

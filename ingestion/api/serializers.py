@@ -4,6 +4,9 @@ from rest_framework import serializers
 
 from ingestion.models import IngestItem, IngestJob
 from ingestion.selectors import JOB_ERRORS_SHOWN
+from newsapi.api.serializers import ResponseSerializer, answer_example
+
+from . import examples
 
 
 class IngestCountsSerializer(serializers.Serializer):
@@ -14,13 +17,14 @@ class IngestCountsSerializer(serializers.Serializer):
     failed = serializers.IntegerField(source="failed_count", help_text="Could not be read or stored.")
 
 
-class IngestErrorSerializer(serializers.ModelSerializer):
+class IngestErrorSerializer(ResponseSerializer):
     class Meta:
         model = IngestItem
         fields = ["position", "location", "error"]
 
 
-class IngestJobSerializer(serializers.ModelSerializer):
+@answer_example(examples.INGEST_JOB)
+class IngestJobSerializer(ResponseSerializer):
     counts = IngestCountsSerializer(source="*", read_only=True)
     errors = IngestErrorSerializer(
         many=True, read_only=True, source="failed_items",

@@ -17,6 +17,8 @@ JOB_DESCRIPTION = (
 @extend_schema_view(retrieve=extend_schema(summary="An ingest job: status, counts, errors",
                                            description=JOB_DESCRIPTION))
 class IngestJobViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Articles queued for the workers, and what became of each."""
+
     serializer_class = IngestJobSerializer
     pagination_class = None
 

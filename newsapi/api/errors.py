@@ -10,7 +10,6 @@ from django.core.exceptions import DisallowedHost
 from django.db import models
 from django.http import JsonResponse
 from django.views import defaults
-from drf_standardized_errors.openapi import AutoSchema as StandardizedErrorsAutoSchema
 from drf_standardized_errors.openapi_serializers import ClientErrorEnum
 from rest_framework import serializers, status
 from rest_framework.exceptions import APIException
@@ -60,27 +59,6 @@ class Error413Serializer(serializers.Serializer):
 class ErrorResponse413Serializer(serializers.Serializer):
     type = serializers.ChoiceField(choices=ClientErrorEnum.choices)
     errors = Error413Serializer(many=True)
-
-
-class AutoSchema(StandardizedErrorsAutoSchema):
-    """Documents 413 only where a body is accepted, and reads as open to anonymous clients."""
-
-    def get_auth(self):
-        # Reads are public under RolePermissions, as drf-spectacular knows them to be under IsAuthenticatedOrReadOnly.
-        from rest_framework.permissions import SAFE_METHODS
-
-        from .permissions import RolePermissions
-
-        auths = super().get_auth()
-        public = any(isinstance(p, RolePermissions) for p in self.view.get_permissions())
-        if public and self.method in SAFE_METHODS and {} not in auths:
-            auths.append({})
-        return auths
-
-    def _should_add_error_response(self, responses, status_code):
-        if status_code == "413":
-            return self.method in {"POST", "PUT", "PATCH"} and status_code not in responses
-        return super()._should_add_error_response(responses, status_code)
 
 
 def json_bad_request(request, exception=None):

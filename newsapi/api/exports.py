@@ -23,7 +23,6 @@ from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.renderers import BaseRenderer, BrowsableAPIRenderer
 from rest_framework.response import Response
 
-from .filters import reject_query_parameters
 from .renderers import ORJSONRenderer
 
 CHUNK_SIZE = 2000
@@ -31,19 +30,15 @@ TRAILER = "#complete"
 
 
 class CSVRenderer(BaseRenderer):
-    """Negotiates text/csv. Lists stream their rows themselves; what reaches this renderer is an error body,
-    written as CSV with the error shape's columns."""
+    """Negotiates text/csv. Lists stream their rows themselves and errors are answered in JSON
+    (ExportMixin.handle_exception), so nothing is ever rendered here."""
 
     media_type = "text/csv"
     format = "csv"
     charset = "utf-8"
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
-        rows = [["type", "code", "detail", "attr"]]
-        if isinstance(data, dict) and "errors" in data:
-            rows += [[data.get("type", ""), e.get("code", ""), e.get("detail", ""), e.get("attr") or ""]
-                     for e in data["errors"]]
-        return "".join(_csv_line(row) for row in rows).encode("utf-8")
+        raise NotImplementedError("CSV answers are streamed by the list itself.")
 
 
 class JSONLDRenderer(ORJSONRenderer):
@@ -107,10 +102,18 @@ class ExportMixin:
     def list(self, request, *args, **kwargs):
         if request.accepted_renderer.format != "csv":
             return super().list(request, *args, **kwargs)
+        # An export is every matching row: the filter backends refuse page and field parameters here.
         queryset = self.csv_queryset(self.filter_queryset(self.get_queryset()))
-        # An export is every matching row: pages do not apply.
-        reject_query_parameters(request, allowed=self._csv_parameters())
         return stream_csv(queryset.iterator(chunk_size=CHUNK_SIZE), self.csv_columns, self.csv_filename)
+
+    def handle_exception(self, exc):
+        response = super().handle_exception(exc)
+        # An error is answered in JSON whatever format was asked for: it is not a table or a linked-data node,
+        # and every client reads the one error shape.
+        if getattr(getattr(self.request, "accepted_renderer", None), "format", None) in {"csv", "jsonld"}:
+            self.request.accepted_renderer = ORJSONRenderer()
+            self.request.accepted_media_type = ORJSONRenderer.media_type
+        return response
 
     def csv_queryset(self, queryset):
         """The list's queryset trimmed to what the CSV columns read (override per resource)."""
@@ -120,10 +123,6 @@ class ExportMixin:
         if request.accepted_renderer.format != "jsonld":
             return super().retrieve(request, *args, **kwargs)
         return Response(self.jsonld(self.get_object(), request))
-
-    def _csv_parameters(self) -> set[str]:
-        allowed = set(self.filterset_class.base_filters) if getattr(self, "filterset_class", None) else set()
-        return allowed | ({"ordering"} if getattr(self, "ordering_fields", None) else set())
 
 
 def export_schema(list_serializer, detail_serializer, what: str) -> dict:

@@ -1,7 +1,12 @@
 """Filter fields shared by the apps' FilterSets."""
 
+import re
+from functools import reduce
+from operator import or_
+
 import django_filters
 from django import forms
+from django.db.models import Q
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
@@ -42,36 +47,150 @@ class IsoDateTimeBoundFilter(django_filters.Filter):
         self.extra["end_of_day"] = end_of_day
 
 
-class ObjectReferenceField(forms.CharField):
-    """An object's numeric id or its slug; one that does not exist is a validation error."""
+MAX_ID = 2**63 - 1  # the largest id a bigint column holds: a larger number names nothing
 
-    def __init__(self, *args, model=None, **kwargs):
-        self.model = model
+
+def _quoted(values) -> str:
+    return ", ".join(repr(value) for value in values)
+
+
+class ValuesWidget(forms.TextInput):
+    """Several values of one parameter, repeated (`type=A&type=B`, what generated clients send) or
+    comma-separated (`type=A,B`), or both. The browsable API's filter form shows them comma-separated."""
+
+    def format_value(self, value):
+        return ",".join(value) if isinstance(value, list | tuple) else super().format_value(value)
+
+    def value_from_datadict(self, data, files, name):
+        raw = data.getlist(name) if hasattr(data, "getlist") else ([data[name]] if name in data else [])
+        if not raw:
+            return None
+        return [part.strip() for value in raw for part in value.split(",")]
+
+
+class ValuesField(forms.Field):
+    """A list of values; an empty item (`a,,b`) is an error. Subclasses check and convert the values."""
+
+    widget = ValuesWidget
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("required", False)
         super().__init__(*args, **kwargs)
 
-    def clean(self, value):
-        value = super().clean(value)
-        if not value:
+    def clean(self, values):
+        if not values:
             return None
+        if any(value == "" for value in values):
+            raise forms.ValidationError("An empty value in the list: separate values with single commas.",
+                                        code="invalid")
+        if any("\x00" in value for value in values):
+            raise forms.ValidationError("Null characters are not allowed.", code="null_characters_not_allowed")
+        return self.clean_values(values)
+
+    def clean_values(self, values: list[str]) -> list:
+        return values
+
+
+class ChoicesField(ValuesField):
+    """Values of an enumeration, in any case (`person` is `PERSON`); unknown ones are named in one error."""
+
+    def __init__(self, *args, choices=(), **kwargs):
+        self.choices = [value for value, _ in choices]
+        super().__init__(*args, **kwargs)
+
+    def clean_values(self, values):
+        canonical = {choice.lower(): choice for choice in self.choices}
+        unknown = [value for value in values if value.lower() not in canonical]
+        if unknown:
+            raise forms.ValidationError(
+                "Unknown value %(values)s. Choose from: %(choices)s (any case).", code="invalid_choice",
+                params={"values": _quoted(unknown), "choices": ", ".join(self.choices)})
+        return list(dict.fromkeys(canonical[value.lower()] for value in values))
+
+
+class ReferencesField(ValuesField):
+    """Objects named by id, or by `slug_field` where the model has one: one query for all of them, and every
+    name that matches nothing is named in the error. Cleans to the objects' ids."""
+
+    def __init__(self, *args, model=None, slug_field="slug", **kwargs):
+        self.model = model
+        self.slug_field = slug_field
+        super().__init__(*args, **kwargs)
+
+    def clean_values(self, values):
         # ASCII digits only: str.isdigit() is also true of '³', which int() refuses.
-        lookup = {"pk": int(value)} if value.isascii() and value.isdigit() else {"slug": value}
-        found = self.model.objects.filter(**lookup).first()
-        if found is None:
+        ids = {value: int(value) for value in values if value.isascii() and value.isdigit() and int(value) <= MAX_ID}
+        condition = Q(pk__in=ids.values())
+        if self.slug_field:
+            condition |= Q(**{f"{self.slug_field}__in": values})
+        found = list(self.model.objects.filter(condition).values_list("pk", self.slug_field or "pk"))
+        by_id = {pk: pk for pk, _ in found}
+        by_name = {str(name): pk for pk, name in found} if self.slug_field else {}
+        resolved = {value: by_id.get(ids.get(value), by_name.get(value)) for value in values}
+        missing = [value for value, pk in resolved.items() if pk is None]
+        if missing:
             # User input goes in params, never into the message itself: django-filter %-formats messages.
             raise forms.ValidationError(
-                "No %(model)s with id or slug %(value)s.", code="does_not_exist",
-                params={"model": self.model._meta.verbose_name, "value": repr(value)},
-            )
-        return found
+                "No %(model)s with %(what)s %(values)s.", code="does_not_exist",
+                params={"model": self.model._meta.verbose_name, "values": _quoted(missing),
+                        "what": f"id or {self.slug_field}" if self.slug_field else "id"})
+        return list(dict.fromkeys(resolved.values()))
 
 
-@extend_schema_field(OpenApiTypes.STR)
-class ObjectReferenceFilter(django_filters.Filter):
-    field_class = ObjectReferenceField
+class LanguagesField(ValuesField):
+    """Language codes such as en or pt-BR, lower-cased."""
 
-    def __init__(self, *args, model=None, **kwargs):
+    def clean_values(self, values):
+        malformed = [value for value in values if not LANGUAGE_CODE.fullmatch(value)]
+        if malformed:
+            raise forms.ValidationError("Not a language code: %(values)s (two or three letters: en, de, pt-br).",
+                                        code="invalid", params={"values": _quoted(malformed)})
+        return list(dict.fromkeys(value.lower() for value in values))
+
+
+LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})?")
+
+
+class ValuesFilter(django_filters.Filter):
+    """One or several values, any of which matches; `exclude=True` leaves the matches out instead.
+
+    `match(values)` builds the condition when it is more than `field_name__in` (a normalised vocabulary,
+    a relation through another table). `items` is the OpenAPI schema of one value."""
+
+    field_class = ValuesField
+
+    def __init__(self, *args, match=None, items=None, **kwargs):
+        kwargs.setdefault("lookup_expr", "in")
         super().__init__(*args, **kwargs)
-        self.extra["model"] = model
+        self.match = match
+        self.items = items or {"type": "string"}
+
+    def filter(self, queryset, values):
+        if not values:
+            return queryset
+        condition = self.match(values) if self.match else Q(**{f"{self.field_name}__{self.lookup_expr}": values})
+        return queryset.exclude(condition) if self.exclude else queryset.filter(condition)
+
+
+class ChoicesFilter(ValuesFilter):
+    field_class = ChoicesField
+
+    def __init__(self, *args, choices=(), **kwargs):
+        kwargs.setdefault("items", {"type": "string", "enum": [value for value, _ in choices]})
+        super().__init__(*args, choices=choices, **kwargs)
+
+
+class ReferencesFilter(ValuesFilter):
+    field_class = ReferencesField
+
+
+class LanguagesFilter(ValuesFilter):
+    field_class = LanguagesField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("match", lambda codes: reduce(or_, (Q(language__iexact=code) for code in codes)))
+        kwargs.setdefault("items", {"type": "string", "pattern": LANGUAGE_CODE.pattern, "example": "en"})
+        super().__init__(*args, **kwargs)
 
 
 class StrictBooleanField(forms.CharField):

@@ -62,7 +62,9 @@ def test_csv_exports_have_no_pages(api_client):
     assert len(rows) == 250
     response = api_client.get("/api/v1/claims/?format=csv&page_size=10")
     assert response.status_code == 400
-    assert "page_size" in response.content.decode()
+    assert response["Content-Type"] == "application/json"
+    [error] = response.json()["errors"]
+    assert error["attr"] == "page_size" and "every matching row" in error["detail"]
 
 
 def test_an_export_of_many_chunks_ends_with_a_trailer_counting_every_row(api_client, monkeypatch):
@@ -99,11 +101,17 @@ def test_an_export_cut_short_has_no_trailer(api_client, monkeypatch):
     assert "#complete" not in text
 
 
-def test_a_bad_filter_in_a_csv_export_is_a_csv_error(api_client):
-    response = api_client.get("/api/v1/claims/?format=csv&value_min=lots")
+def test_errors_of_a_csv_export_are_json_and_all_reported(api_client):
+    response = api_client.get("/api/v1/claims/?format=csv&value_min=lots&qualifier=roughly&page_size=0",
+                              HTTP_ACCEPT="text/csv")
     assert response.status_code == 400
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
-    assert rows[0]["attr"] == "value_min"
+    assert response["Content-Type"] == "application/json"
+    assert {error["attr"] for error in response.json()["errors"]} == {"value_min", "qualifier", "page_size"}
+
+
+def test_errors_of_a_json_ld_detail_are_json(api_client):
+    response = api_client.get("/api/v1/claims/999999/?format=jsonld")
+    assert response.status_code == 404 and response["Content-Type"] == "application/json"
 
 
 def test_unsupported_formats_are_406(api_client, seeded):

@@ -127,3 +127,59 @@ def test_malformed_filter_values_are_400s_naming_the_parameter(api_client, world
 def test_date_bounds_at_the_ends_of_the_calendar(api_client, world):
     assert api_client.get("/api/v1/articles/?published_before=9999-12-31").status_code == 200
     assert api_client.get("/api/v1/claims/?published_after=0001-01-01").status_code == 200
+
+
+def test_several_values_exclusion_and_any_case(api_client, world):
+    ana, oslo, ministry = world["ana"].pk, world["oslo"].pk, world["ministry"].pk
+    assert ids(api_client, "/api/v1/entities/?type=PERSON,ORGANIZATION") == sorted([ana, ministry])
+    assert ids(api_client, "/api/v1/entities/?type=person&type=organization") == sorted([ana, ministry])
+    assert ids(api_client, "/api/v1/entities/?type=location") == [oslo]
+    assert ids(api_client, "/api/v1/entities/?exclude_type=Person") == sorted([oslo, ministry])
+    assert ids(api_client, "/api/v1/quotes/?kind=DIRECT,indirect") == sorted(
+        [world["ana_direct"].pk, world["sources_indirect"].pk])
+    assert ids(api_client, "/api/v1/quotes/?exclude_kind=direct") == [world["sources_indirect"].pk]
+    soldiers, facilities, denial = world["soldiers"].pk, world["facilities"].pk, world["denial"].pk
+    assert ids(api_client, f"/api/v1/claims/?claimant=ana-lima,{ministry}") == sorted([soldiers, facilities])
+    # A claim without a claimant is not by Ana Lima: exclusion keeps it.
+    assert ids(api_client, "/api/v1/claims/?exclude_claimant=ana-lima") == sorted([facilities, denial])
+    assert ids(api_client, "/api/v1/claims/?qualifier=EXACT,more_than") == sorted([soldiers, facilities])
+    assert ids(api_client, "/api/v1/claims/?exclude_qualifier=exact") == sorted([soldiers, denial])
+    assert ids(api_client, f"/api/v1/claims/?article={world['early'].pk},{world['late'].pk}&has_value=true") == sorted(
+        [soldiers, facilities])
+    assert ids(api_client, f"/api/v1/entities/?article={world['late'].pk}") == sorted([ana, oslo])
+
+
+def test_the_language_filter(api_client, world):
+    german = ArticleFactory(language="de")
+    everything = sorted([world["early"].pk, world["late"].pk, german.pk])
+    assert ids(api_client, "/api/v1/articles/?language=DE") == [german.pk]
+    assert ids(api_client, "/api/v1/articles/?language=en,de") == everything
+    assert ids(api_client, "/api/v1/articles/?exclude_language=de") == sorted([world["early"].pk, world["late"].pk])
+    response = api_client.get("/api/v1/articles/?language=german")
+    assert response.status_code == 400 and "'german'" in response.json()["errors"][0]["detail"]
+
+
+def test_every_error_of_a_request_is_reported_and_unknown_ids_are_named(api_client, world):
+    response = api_client.get("/api/v1/claims/?claimant=424242,ghost,ana-lima&qualifier=roughly&article=999999"
+                              "&ordering=size&page_size=0&cursor=forged&colour=red&unit=soldier,,facility")
+    assert response.status_code == 400
+    errors = {error["attr"]: error for error in response.json()["errors"]}
+    assert set(errors) == {"claimant", "qualifier", "article", "ordering", "page_size", "cursor", "colour", "unit"}
+    assert errors["claimant"]["code"] == "does_not_exist"
+    assert "'424242'" in errors["claimant"]["detail"] and "'ghost'" in errors["claimant"]["detail"]
+    assert "ana-lima" not in errors["claimant"]["detail"]
+    assert errors["article"]["detail"] == "No article with id '999999'."
+    assert "'roughly'" in errors["qualifier"]["detail"]
+
+
+def test_a_numeric_slug_is_found_by_its_slug(api_client, world):
+    year = EntityFactory(name="1917", slug="1917", type="PRODUCT")
+    claim = ClaimFactory(article=world["early"], claimant=year)
+    assert ids(api_client, "/api/v1/claims/?claimant=1917") == [claim.pk]
+    assert api_client.get(f"/api/v1/claims/?claimant={2**70}").status_code == 400
+
+
+def test_an_ordering_that_needs_a_filter_with_another_filter_refused_is_a_400(api_client, world):
+    response = api_client.get("/api/v1/articles/?search=bridge&ordering=rank&published_after=soon")
+    assert response.status_code == 400
+    assert {error["attr"] for error in response.json()["errors"]} == {"published_after"}

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 import yaml
 from django.core.management import call_command
@@ -52,3 +54,111 @@ def test_docs_pages_render_with_local_assets(client):
         assert page.status_code == 200
         assert b"/static/drf_spectacular_sidecar/" in page.content
         assert b"cdn." not in page.content
+
+
+def operations(schema):
+    for path, methods in schema["paths"].items():
+        for method, operation in methods.items():
+            yield path, method, operation
+
+
+def test_operation_ids_and_tags_name_the_resource(schema):
+    ids = {operation["operationId"]: operation["tags"] for _, _, operation in operations(schema)}
+    assert ids["articles_list"] == ["articles"]
+    assert ids["claims_related_list"] == ["claims"]
+    assert ids["ingest_jobs_retrieve"] == ["ingest-jobs"]
+    assert not any(name.startswith("v1_") for name in ids)
+    assert {tag for tags in ids.values() for tag in tags} == {
+        "articles", "claims", "entities", "ingest-jobs", "measures", "quotes", "sources"}
+
+
+def test_every_parameter_is_described(schema):
+    undescribed = [(path, method, parameter["name"]) for path, method, operation in operations(schema)
+                   for parameter in operation.get("parameters", []) if not parameter.get("description", "").strip()]
+    assert undescribed == []
+
+
+def test_a_token_is_asked_only_where_it_is_needed(schema):
+    for path, method, operation in operations(schema):
+        if method == "get":
+            assert operation["security"] == [], path
+            assert not {"403", "405", "415"} & set(operation["responses"]), (path, sorted(operation["responses"]))
+        else:
+            assert operation["security"] == [{"knoxApiToken": []}], (path, method)
+            assert {"401", "403", "415"} <= set(operation["responses"]), (path, method)
+        assert "405" not in operation["responses"]
+        for status, response in operation["responses"].items():
+            if status >= "400":
+                assert set(response["content"]) == {"application/json"}, (path, method, status)
+
+
+def test_the_claims_app_answers_are_the_ones_named(schema):
+    article = schema["paths"]["/api/v1/articles/{id}/"]["get"]["responses"]["200"]["content"]["application/json"]
+    assert article["schema"] == {"$ref": "#/components/schemas/ArticleFull"}
+    entity = schema["paths"]["/api/v1/entities/{id}/"]["get"]["responses"]["200"]["content"]["application/json"]
+    assert entity["schema"] == {"$ref": "#/components/schemas/EntityFull"}
+    components = schema["components"]["schemas"]
+    assert "claims" in components["ArticleFull"]["required"]
+    assert {"claim_count", "measure_count", "measures"} <= set(components["EntityFull"]["required"])
+
+
+def test_enumerations_have_no_blank_member_and_nulls_are_marked(schema):
+    components = schema["components"]["schemas"]
+    assert "BlankEnum" not in components and "NullEnum" not in components
+    enums = {name: component["enum"] for name, component in components.items() if "enum" in component}
+    assert all("" not in values and None not in values for values in enums.values())
+    qualifier = components["Claim"]["properties"]["qualifier"]
+    assert qualifier["nullable"] is True and qualifier["allOf"] == [{"$ref": "#/components/schemas/QualifierEnum"}]
+    for always_there in ["subtitle", "url", "language"]:
+        assert always_there in components["ArticleList"]["required"]
+    for always_there in ["unit", "predicate", "value", "qualifier"]:
+        assert always_there in components["Claim"]["required"]
+    assert {"next", "previous", "results"} == set(components["PaginatedClaimList"]["required"])
+
+
+def test_several_values_and_field_selection_are_in_the_schema(schema):
+    entities = parameters(schema, "/api/v1/entities/")
+    assert entities["type"]["schema"] == {"type": "array", "items": {
+        "type": "string", "enum": ["PERSON", "ORGANIZATION", "LOCATION", "PRODUCT"]}}
+    assert entities["type"]["explode"] is True and "exclude_type" in entities
+    claims = parameters(schema, "/api/v1/claims/")
+    assert {"unit", "unit_text", "predicate", "predicate_text", "measure", "count", "fields", "omit"} <= set(claims)
+    assert "value" in claims["fields"]["schema"]["items"]["enum"]
+    detail = parameters(schema, "/api/v1/articles/{id}/")
+    assert "claims" in detail["fields"]["schema"]["items"]["enum"]
+    assert "format" not in claims and "format" not in detail
+    assert "language" in parameters(schema, "/api/v1/articles/")
+
+
+DEVELOPER_WORDS = ["serializer", "queryset", "viewset", "prefetch", "select_related", "mixin", "claims app",
+                   "depends on", "django"]
+
+
+def descriptions(node):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in {"description", "summary"} and isinstance(value, str):
+                yield value
+            else:
+                yield from descriptions(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from descriptions(item)
+
+
+def test_descriptions_are_written_for_the_api_s_users(schema):
+    texts = list(descriptions(schema))
+    assert len(texts) > 100
+    assert [text for text in texts if any(word in text.lower() for word in DEVELOPER_WORDS)] == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("path", "what"), [
+    ("/api/v1/articles/", "News articles: newest first"), ("/api/v1/claims/", "Checkable statements"),
+    ("/api/v1/entities/", "People, organisations, places"), ("/api/v1/quotes/", "What the articles report"),
+])
+def test_the_browsable_api_shows_what_a_resource_is(client, path, what):
+    page = client.get(path, HTTP_ACCEPT="text/html").content.decode()
+    description = re.search(r'<div class="pull-left">(.*?)</div>', page, re.DOTALL).group(1)
+    assert what in description
+    assert [word for word in DEVELOPER_WORDS if word in description.lower()] == []
