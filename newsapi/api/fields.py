@@ -189,7 +189,7 @@ class LanguagesFilter(ValuesFilter):
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("match", lambda codes: reduce(or_, (Q(language__iexact=code) for code in codes)))
-        kwargs.setdefault("items", {"type": "string", "pattern": LANGUAGE_CODE.pattern, "example": "en"})
+        kwargs.setdefault("items", {"type": "string", "pattern": f"^{LANGUAGE_CODE.pattern}$", "example": "en"})
         super().__init__(*args, **kwargs)
 
 

@@ -5,11 +5,15 @@ drf-spectacular describes the fields and filters; two rules the API applies ever
   free-text query parameter is documented with `minLength: 1`;
 - an unknown field in a JSON body is refused (StrictInputSerializer, ArticleInputSerializer), so every
   request body is documented with `additionalProperties: false`;
+- a multi-value filter splits each value at commas, and refuses an empty part (`a,,b`): its items say so;
 - text with a NUL character is refused (Django and DRF's ProhibitNullCharactersValidator, PostgreSQL cannot
   store it), so free text in parameters and bodies is documented with a pattern that excludes it.
 """
 
 NO_NUL = "^[^\\u0000]*$"
+# A value of a multi-value filter is split at commas and each part trimmed; an empty part is refused.
+_PART = "[^,\\u0000]*[^,\\s\\u001c-\\u001f\\u0085\\u0000][^,\\u0000]*"
+LIST_VALUE = f"^{_PART}(,{_PART})*$"
 
 
 def _is_free_text(schema: dict) -> bool:
@@ -27,7 +31,10 @@ def _require_a_value(schema: dict) -> None:
     if schema.get("type") == "string" and "enum" not in schema:
         schema.setdefault("minLength", 1)
     elif schema.get("type") == "array":
-        _require_a_value(schema.get("items", {}))
+        items = schema.get("items", {})
+        if _is_free_text(items):
+            items["pattern"] = LIST_VALUE
+        _require_a_value(items)
     _refuse_nul(schema)
 
 
