@@ -6,7 +6,7 @@ PORT ?= 8000
 # Tests run against PostgreSQL (pytest-django creates and drops test_newsapi).
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/newsapi
 
-.PHONY: install run test lint schema bench bench-extract bench-export bench-ingest eval gazetteer clean
+.PHONY: install run test fuzz lint schema bench bench-extract bench-export bench-ingest bench-load eval gazetteer clean
 
 install: $(VENV)/.installed
 
@@ -26,6 +26,12 @@ run: install
 test: install
 	bash scripts/services_up.sh
 	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} SECRET_KEY=tests-only-secret-key SECURE_SSL_REDIRECT=0 $(BIN)/pytest
+
+# schemathesis --checks all against gunicorn on PostgreSQL (FUZZ_DATABASE_URL, default newsapi_fuzz, dropped and
+# created), GET and writes with an editor token: any failure fails. A few minutes; CI runs it.
+fuzz: install
+	bash scripts/services_up.sh
+	bash scripts/schema_fuzz.sh
 
 lint: install
 	$(BIN)/ruff check .
@@ -54,6 +60,13 @@ BENCH_ARGS ?= --articles 20000
 bench-ingest: install
 	$(BIN)/python benchmarks/ingest_throughput.py $(BENCH_ARGS)
 
+# 50 clients for two minutes against gunicorn (production settings) on PostgreSQL (LOAD_DATABASE_URL, default
+# newsapi_loadrun, dropped and created): requests/s, errors (must be 0), p50/p99, workers' memory over time.
+LOAD_ARGS ?=
+bench-load: install
+	bash scripts/services_up.sh
+	$(BIN)/python benchmarks/load_run.py $(LOAD_ARGS)
+
 # Score the extractor on the dev articles beside the project (../shared/eval).
 eval: install
 	rm -rf .eval-pred && DEBUG=1 $(BIN)/python manage.py extract ../shared/eval/dev/*.txt --output-dir .eval-pred
@@ -65,4 +78,4 @@ gazetteer: install
 	$(BIN)/python scripts/build_gazetteer.py
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache .eval-pred
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache .eval-pred .schemathesis .hypothesis

@@ -9,6 +9,7 @@ from newsapi.api.fields import (
     IsoDateTimeBoundFilter,
     LanguagesFilter,
     ReferencesFilter,
+    ShareFilter,
     StrictBooleanFilter,
 )
 
@@ -105,8 +106,8 @@ class PublishedInArticleFilterSet(FilterSet):
 class AttributedFilterSet(PublishedInArticleFilterSet):
     """Filters for rows extraction gave a source, by how it found the source: quotes, claims."""
 
-    min_confidence = django_filters.NumberFilter(
-        field_name="confidence", lookup_expr="gte", min_value=0, max_value=1,
+    min_confidence = ShareFilter(
+        field_name="confidence", lookup_expr="gte",
         help_text="Only items whose attribution method measured at least this accuracy (0 to 1).",
     )
     attribution = ChoicesFilter(

@@ -204,10 +204,26 @@ def store_cost(prepared) -> float:
     return (time.perf_counter() - started) / len(prepared)
 
 
+def copy_sql(model, alias: str, overrides: dict[str, str], source: str) -> str:
+    """INSERT ... SELECT of every column of `model` but its id (whatever columns the schema has now), each read
+    from `alias` unless `overrides` gives its expression."""
+    from django.db import connection
+
+    columns = [f.column for f in model._meta.concrete_fields
+               if not f.primary_key and not getattr(f, "generated", False)]
+    quote = connection.ops.quote_name
+    values = [overrides.get(column, f"{alias}.{quote(column)}") for column in columns]
+    return (f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(c) for c in columns)}) "
+            f"SELECT {', '.join(values)} {source}")
+
+
 def rows_multiply(target: int) -> int:
     """Copy articles with their mentions, claims (same measures: they grow too) and LSH rows, in SQL, until
     about `target` articles are stored. Returns the number of articles then."""
     from django.db import connection
+
+    from articles.models import Article, ArticleBand, Mention
+    from claims.models import Claim
 
     with connection.cursor() as cursor:
         cursor.execute("SELECT count(*), max(id) FROM articles_article")
@@ -215,31 +231,17 @@ def rows_multiply(target: int) -> int:
         copies = max(target // count - 1, 0)
         started = time.perf_counter()
         for k in range(1, copies + 1):
-            cursor.execute("""
-                INSERT INTO articles_article (source_id, title, subtitle, body, published_at, url, language,
-                    content_hash, word_count, extractor_version, created_at, updated_at, duplicate_of_id)
-                SELECT source_id, title, subtitle, body, published_at, NULL, language,
-                    md5(content_hash || %(k)s) || md5(%(k)s || content_hash), word_count, extractor_version,
-                    now(), now(), NULL
-                FROM articles_article WHERE id <= %(top)s""", {"k": str(k), "top": top})
+            params = {"k": str(k), "top": top}
+            cursor.execute(copy_sql(Article, "a", {
+                "url": "NULL", "content_hash": "md5(a.content_hash || %(k)s) || md5(%(k)s || a.content_hash)",
+                "created_at": "now()", "updated_at": "now()", "duplicate_of_id": "NULL",
+            }, "FROM articles_article a WHERE a.id <= %(top)s"), params)
             mapping = """FROM articles_article a JOIN articles_article n
                 ON n.content_hash = md5(a.content_hash || %(k)s) || md5(%(k)s || a.content_hash)
-                WHERE a.id <= %(top)s"""
-            cursor.execute(f"""
-                INSERT INTO articles_mention (start, "end", article_id, entity_id, text)
-                SELECT m.start, m."end", n.id, m.entity_id, m.text {mapping.replace('WHERE', 'JOIN articles_mention m ON m.article_id = a.id WHERE')}""",
-                           {"k": str(k), "top": top})
-            cursor.execute(f"""
-                INSERT INTO claims_claim (start, "end", article_id, text, claimant_id, claimant_text, quote_id,
-                    value, qualifier, unit, predicate, measure_id, lower, upper, lower_open, upper_open, published_at)
-                SELECT c.start, c."end", n.id, c.text, c.claimant_id, c.claimant_text, NULL, c.value, c.qualifier,
-                    c.unit, c.predicate, c.measure_id, c.lower, c.upper, c.lower_open, c.upper_open, c.published_at
-                {mapping.replace('WHERE', 'JOIN claims_claim c ON c.article_id = a.id WHERE')}""",
-                           {"k": str(k), "top": top})
-            cursor.execute(f"""
-                INSERT INTO articles_articleband (article_id, key)
-                SELECT n.id, b.key {mapping.replace('WHERE', 'JOIN articles_articleband b ON b.article_id = a.id WHERE')}""",
-                           {"k": str(k), "top": top})
+                JOIN {table} x ON x.article_id = a.id WHERE a.id <= %(top)s"""
+            for model, overrides in ((Mention, {}), (Claim, {"quote_id": "NULL"}), (ArticleBand, {})):
+                cursor.execute(copy_sql(model, "x", {"article_id": "n.id", **overrides},
+                                        mapping.format(table=model._meta.db_table)), params)
         cursor.execute("ANALYZE")
         cursor.execute("SELECT count(*) FROM articles_article")
         total = cursor.fetchone()[0]

@@ -10,7 +10,14 @@ from django.db.models import Exists, OuterRef, Q
 
 from articles.filters import AttributedFilterSet, updated_after_filter
 from articles.models import Article, Entity
-from newsapi.api.fields import ChoicesFilter, FilterSet, ReferencesFilter, StrictBooleanFilter, ValuesFilter
+from newsapi.api.fields import (
+    ChoicesFilter,
+    FigureFilter,
+    FilterSet,
+    ReferencesFilter,
+    StrictBooleanFilter,
+    ValuesFilter,
+)
 
 from . import measures
 from .models import Claim, Measure, Qualifier
@@ -60,8 +67,8 @@ class ClaimFilterSet(AttributedFilterSet):
     qualifier = ChoicesFilter(choices=Qualifier.choices, help_text="How the figure is qualified.")
     exclude_qualifier = ChoicesFilter(field_name="qualifier", choices=Qualifier.choices, exclude=True,
                                       help_text="Not qualified this way.")
-    value_min = django_filters.NumberFilter(field_name="value", lookup_expr="gte", help_text="Value at least this.")
-    value_max = django_filters.NumberFilter(field_name="value", lookup_expr="lte", help_text="Value at most this.")
+    value_min = FigureFilter(field_name="value", lookup_expr="gte", help_text="Value at least this.")
+    value_max = FigureFilter(field_name="value", lookup_expr="lte", help_text="Value at most this.")
     has_value = StrictBooleanFilter(
         method="filter_has_value", help_text="true: figures only; false: qualitative claims only."
     )

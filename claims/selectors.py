@@ -51,10 +51,12 @@ def related_claims(claim: Claim, window) -> QuerySet:
 
     The article's date is annotated onto each claim: cursor pages read their position from an attribute of
     the row, which a related field (`article__published_at`) is not."""
+    annotated = claim_list().annotate(article_published_at=F("article__published_at"))
     if claim.measure_id is None:
-        return Claim.objects.none()
+        # Empty, but still carrying the annotation the cursor orders by.
+        return annotated.none()
     published = claim.article.published_at
-    return claim_list().annotate(article_published_at=F("article__published_at")).filter(
+    return annotated.filter(
         measure_id=claim.measure_id,
         article__published_at__gte=published - window,
         article__published_at__lte=published + window,

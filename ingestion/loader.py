@@ -33,6 +33,11 @@ from .services import CREATED, UNCHANGED, UPDATED, article_store
 
 BATCH = 8  # documents per task sent to a worker: enough to pay for the transfer, small enough to keep order cheap
 AHEAD = 4  # batches in flight per worker
+# Extraction workers run at a lower CPU priority than this process. Writing is the one serial step: with as
+# many workers as cores, a writer at equal priority waits for a core behind the extractions it is waiting for,
+# at every one of its ~40 database round trips per article (measured: 230 ms per article stored instead of
+# 75). Lowered, the workers still take every cycle the writer and the database leave.
+WORKER_NICENESS = 10
 
 logger = logging.getLogger(__name__)
 
@@ -172,7 +177,8 @@ def _prepared(batches: Iterator[list[_Entry]], workers: int) -> Iterator[_Entry]
     batches = itertools.chain(ahead, batches)
     # Worker processes start fresh ("spawn"): they inherit no database connection, thread or lock of this one.
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=worker_start) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=worker_start,
+                             initargs=(WORKER_NICENESS,)) as pool:
         pending: deque[tuple[list[_Entry], Future]] = deque()
         try:
             for batch in batches:

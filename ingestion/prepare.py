@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -41,9 +42,11 @@ def document_prepare(document: Document) -> PreparedDocument:
                             fingerprint=fingerprint(document.body))
 
 
-def worker_start() -> None:
+def worker_start(niceness: int = 0) -> None:
     """Process-pool initializer: load whatever extraction loads (models, word lists) once per process,
-    before the first real document, by extracting a short one."""
+    before the first real document, by extracting a short one. `niceness` lowers the process's CPU priority."""
+    if niceness:
+        os.nice(niceness)
     extract(Document(title="Warm-up", body="The minister said 3 people were hurt in Paris.",
                      published_at=datetime(2025, 1, 1, tzinfo=UTC)))
 

@@ -334,6 +334,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_standardized_errors.openapi_hooks.postprocess_schema_enums",
         "newsapi.api.throttling.rate_limit_headers_schema",
+        "newsapi.api.openapi_hooks.strict_inputs",
     ],
 }
 

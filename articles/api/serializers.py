@@ -1,5 +1,6 @@
 """Serializers for articles, sources, entities and quotes. They read prefetched data and never query."""
 
+from django.core.validators import RegexValidator
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -144,7 +145,49 @@ class StrictCharField(StringOnlyMixin, serializers.CharField):
     pass
 
 
+# What the API accepts as an article's URL, as the schema states it (JSON Schema's `format: uri` alone admits
+# `urn:x` or a 900-character host name, which are no article's address): an RFC 3986 http(s) URL (ASCII,
+# non-ASCII characters percent-encoded) with a DNS host name of at most 253 characters ending in a
+# letters-only top-level domain, and an optional port. Every URL it admits also passes Django's URLValidator,
+# which the field applies as well.
+_URL_CHARACTER = r"(?:[A-Za-z0-9\-._~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})"
+URL_PATTERN = (
+    r"^[Hh][Tt][Tt][Pp][Ss]?://(?=[^:/?#]{1,253}(?:[:/?#]|$))"
+    r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}(?::[0-9]{1,5})?"
+    rf"(?:/(?:{_URL_CHARACTER}|/)*)?(?:\?(?:{_URL_CHARACTER}|[/?])*)?(?:#(?:{_URL_CHARACTER}|[/?])*)?$"
+)
+
+
+@extend_schema_field({"type": "string", "format": "uri", "pattern": URL_PATTERN})
 class StrictURLField(StringOnlyMixin, serializers.URLField):
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.validators.append(RegexValidator(URL_PATTERN, message="Enter a valid http(s) URL.", code="invalid"))
+
+
+class StrictBooleanField(serializers.BooleanField):
+    """DRF's BooleanField takes 0, 1, "yes" and "on" as well; a JSON body must send true or false."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, bool):
+            self.fail("invalid", input=data)
+        return data
+
+
+class JsonNumberMixin:
+    """DRF's number fields take "5", true and false as well; a JSON body must send a number."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, bool) or not isinstance(data, int | float):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class StrictIntegerField(JsonNumberMixin, serializers.IntegerField):
+    pass
+
+
+class StrictFloatField(JsonNumberMixin, serializers.FloatField):
     pass
 
 
@@ -203,7 +246,7 @@ class QuoteCorrectionSerializer(StrictInputSerializer):
     cue = StrictCharField(max_length=100, required=False, allow_blank=True)
     status = serializers.ChoiceField(choices=EditableStatus.choices, required=False,
                                      help_text="rejected: wrong, hidden from lists unless ?status= asks.")
-    verified = serializers.BooleanField(required=False, help_text="false hands the item back to extraction.")
+    verified = StrictBooleanField(required=False, help_text="false hands the item back to extraction.")
     note = note_field()
 
 
@@ -211,8 +254,8 @@ class QuoteAdditionSerializer(StrictInputSerializer):
     """A quote extraction missed: its offsets in the article's `text`."""
 
     article = serializers.PrimaryKeyRelatedField(queryset=Article.objects.all(), help_text="The article's id.")
-    start = serializers.IntegerField(min_value=0)
-    end = serializers.IntegerField(min_value=1)
+    start = StrictIntegerField(min_value=0)
+    end = StrictIntegerField(min_value=1)
     kind = serializers.ChoiceField(choices=QuoteKind.choices)
     speaker = entity_field("The speaker entity's id.", required=False, allow_null=True)
     speaker_text = StrictCharField(max_length=300, required=False, allow_blank=True, default="")
@@ -229,9 +272,9 @@ class EntityCorrectionSerializer(StrictInputSerializer):
                                     help_text="Every other name: replaces the list.")
     country_code = serializers.RegexField(r"^[A-Z]{2}$", required=False, allow_blank=True,
                                           help_text="ISO 3166-1 alpha-2, upper case; empty: none.")
-    latitude = serializers.FloatField(min_value=-90, max_value=90, required=False, allow_null=True)
-    longitude = serializers.FloatField(min_value=-180, max_value=180, required=False, allow_null=True)
-    verified = serializers.BooleanField(required=False)
+    latitude = StrictFloatField(min_value=-90, max_value=90, required=False, allow_null=True)
+    longitude = StrictFloatField(min_value=-180, max_value=180, required=False, allow_null=True)
+    verified = StrictBooleanField(required=False)
     note = note_field()
 
     def validate(self, attrs):
@@ -240,7 +283,7 @@ class EntityCorrectionSerializer(StrictInputSerializer):
         longitude = attrs.get("longitude", entity.longitude if entity else None)
         if (latitude is None) != (longitude is None):
             raise serializers.ValidationError({"longitude" if "latitude" in attrs else "latitude": [
-                "Latitude and longitude go together: give both, or null both."]})
+                "Latitude and longitude go together: give both, or null both."]}, code="incomplete_pair")
         return attrs
 
 

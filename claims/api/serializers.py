@@ -9,8 +9,11 @@ from articles.api.serializers import (
     ArticleDetailSerializer,
     EntityBriefSerializer,
     EntityDetailSerializer,
+    StrictBooleanField,
     StrictCharField,
+    StrictFloatField,
     StrictInputSerializer,
+    StrictIntegerField,
     entity_field,
     note_field,
     verified_by_field,
@@ -162,7 +165,7 @@ class EntityFullSerializer(EntityDetailSerializer):
 
 
 def figure_field(**options):
-    return serializers.FloatField(min_value=-MAX_FIGURE, max_value=MAX_FIGURE, allow_null=True, **options)
+    return StrictFloatField(min_value=-MAX_FIGURE, max_value=MAX_FIGURE, allow_null=True, **options)
 
 
 class FigureValidationMixin:
@@ -176,9 +179,11 @@ class FigureValidationMixin:
         value = attrs.get("value", claim.value if claim else None)
         qualifier = attrs.get("qualifier", claim.qualifier if claim else "")
         if value is not None and not qualifier:
-            raise serializers.ValidationError({"qualifier": ["A figure needs a qualifier: exact, approximately ..."]})
+            raise serializers.ValidationError({"qualifier": ["A figure needs a qualifier: exact, approximately ..."]},
+                                              code="incomplete_pair")
         if value is None and qualifier and "qualifier" in attrs:
-            raise serializers.ValidationError({"qualifier": ["A claim without a value has no qualifier."]})
+            raise serializers.ValidationError({"qualifier": ["A claim without a value has no qualifier."]},
+                                              code="incomplete_pair")
         return attrs
 
 
@@ -197,7 +202,7 @@ class ClaimCorrectionSerializer(FigureValidationMixin, StrictInputSerializer):
                                      help_text="Entity ids the claim is about: replaces the list.")
     status = serializers.ChoiceField(choices=EditableStatus.choices, required=False,
                                      help_text="rejected: wrong, hidden from lists and measures.")
-    verified = serializers.BooleanField(required=False, help_text="false hands the item back to extraction.")
+    verified = StrictBooleanField(required=False, help_text="false hands the item back to extraction.")
     note = note_field()
 
 
@@ -205,8 +210,8 @@ class ClaimAdditionSerializer(FigureValidationMixin, StrictInputSerializer):
     """A claim extraction missed: its offsets in the article's `text`."""
 
     article = serializers.PrimaryKeyRelatedField(queryset=Article.objects.all(), help_text="The article's id.")
-    start = serializers.IntegerField(min_value=0)
-    end = serializers.IntegerField(min_value=1)
+    start = StrictIntegerField(min_value=0)
+    end = StrictIntegerField(min_value=1)
     claimant = entity_field("The claimant entity's id.", required=False, allow_null=True)
     claimant_text = StrictCharField(max_length=300, required=False, allow_blank=True, default="")
     value = figure_field(required=False, default=None)

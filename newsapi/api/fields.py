@@ -12,6 +12,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from extraction.document import parse_iso_datetime
+from extraction.types import MAX_FIGURE
 
 
 class IsoDateTimeBoundField(forms.CharField):
@@ -37,7 +38,8 @@ class IsoDateTimeBoundField(forms.CharField):
         return moment
 
 
-@extend_schema_field(OpenApiTypes.STR)
+# What IsoDateTimeBoundField reads: a date or a date-time.
+@extend_schema_field({"type": "string", "anyOf": [{"format": "date"}, {"format": "date-time"}]})
 class IsoDateTimeBoundFilter(django_filters.Filter):
     field_class = IsoDateTimeBoundField
 
@@ -188,7 +190,7 @@ class LanguagesFilter(ValuesFilter):
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("match", lambda codes: reduce(or_, (Q(language__iexact=code) for code in codes)))
-        kwargs.setdefault("items", {"type": "string", "pattern": LANGUAGE_CODE.pattern, "example": "en"})
+        kwargs.setdefault("items", {"type": "string", "pattern": f"^{LANGUAGE_CODE.pattern}$", "example": "en"})
         super().__init__(*args, **kwargs)
 
 
@@ -244,3 +246,22 @@ class FilterSet(django_filters.FilterSet):
         if form_class is None:
             form_class = type(self)._form_class = super().get_form_class()
         return form_class
+@extend_schema_field({"type": "number", "minimum": 0, "maximum": 1})
+class ShareFilter(django_filters.NumberFilter):
+    """A number from 0 to 1 (a confidence), bounds the schema states as well."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, min_value=0, max_value=1, **kwargs)
+
+
+class FigureFilter(django_filters.NumberFilter):
+    """A bound on a claim's figure: a number within what a figure can be (±MAX_FIGURE), as the schema says."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, min_value=-MAX_FIGURE, max_value=MAX_FIGURE, **kwargs)
+
+    def get_max_validator(self):
+        return None  # max_value above is the bound; django-filter's own 1e50 is looser
+
+
+extend_schema_field({"type": "number", "minimum": -MAX_FIGURE, "maximum": MAX_FIGURE})(FigureFilter)

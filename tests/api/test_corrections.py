@@ -256,6 +256,10 @@ def test_a_figure_correction_moves_it_between_measures(loaded, editor_client):
     ({"status": "orphaned"}, "status"),
     ({"text": "rewritten"}, "text"),
     ({"value": "many"}, "value"),
+    # JSON types as the schema states them: DRF alone took these as 0.0, 12.0 and True.
+    ({"value": False, "qualifier": "exact"}, "value"),
+    ({"value": "12", "qualifier": "exact"}, "value"),
+    ({"verified": 1}, "verified"),
 ])
 def test_invalid_claim_corrections_are_field_level_400s(loaded, editor_client, body, attr):
     _, claim, _ = loaded
@@ -287,6 +291,7 @@ def test_an_editor_adds_missed_quotes_and_claims_by_offsets(loaded, editor_clien
     ({"start": 100000, "end": 100010}, "start"), ({"start": 5, "end": 5}, "end"),
     ({"end": 100000}, "end"), ({"article": 999999}, "article"), ({"speaker": 999999}, "speaker"),
     ({"kind": "shouted"}, "kind"),
+    ({"start": "0"}, "start"), ({"end": True}, "end"),
 ])
 def test_added_quotes_with_bad_offsets_or_references_are_400s(loaded, editor_client, change, attr):
     article, _, _ = loaded
@@ -310,7 +315,8 @@ def test_an_editor_corrects_an_entity(editor_client, api_client):
     assert changes["name"]["before"] == "Kiev" and changes["name"]["after"] == "Kyiv"
     assert changes["aliases"] == {"field": "aliases", "before": ["Kyiv"], "after": ["Kiev", "Kyjiw"]}
     for bad, attr in [({"type": "CITY"}, "type"), ({"latitude": 91, "longitude": 0}, "latitude"),
-                      ({"country_code": "ukr"}, "country_code"), ({"latitude": None}, "longitude")]:
+                      ({"country_code": "ukr"}, "country_code"), ({"latitude": None}, "longitude"),
+                      ({"latitude": 50.45, "longitude": False}, "longitude"), ({"verified": "yes"}, "verified")]:
         response = editor_client.patch(f"/api/v1/entities/{entity.pk}/", bad, format="json")
         assert response.status_code == 400 and attr in {e["attr"] for e in response.json()["errors"]}, bad
 

@@ -108,6 +108,7 @@ def test_entity_sub_resources(api_client, world):
         ("/api/v1/articles/?published_after=0001-01-01T00:00:00%2B01:00", "published_after"),
         ("/api/v1/claims/?value_min=many", "value_min"),
         ("/api/v1/claims/?value_max=1e", "value_max"),
+        ("/api/v1/claims/?value_max=1e16", "value_max"),  # past any stored figure, as the schema's maximum says
         ("/api/v1/claims/?has_value=maybe", "has_value"),
         ("/api/v1/claims/?qualifier=roughly", "qualifier"),
         ("/api/v1/claims/?claimant=424242", "claimant"),

@@ -84,6 +84,15 @@ def test_figures_weeks_apart_are_not_compared(api_client, authed_client):
     assert api_client.get(f"/api/v1/claims/{Claim.objects.get(value=120).pk}/related/").json()["results"] == []
 
 
+def test_a_claim_without_a_measure_has_no_related_figures(api_client, seeded):
+    # A figure with no measure (no value, or nothing it counts) used to answer 500 here.
+    lone = Claim.objects.filter(measure__isnull=True).first()
+    assert lone is not None
+    response = api_client.get(f"/api/v1/claims/{lone.pk}/related/")
+    assert response.status_code == 200, response.content
+    assert response.json()["results"] == []
+
+
 def test_measure_filters_and_entity_measures(api_client, seeded):
     def keys(query):
         response = api_client.get(f"/api/v1/measures/?{query}")
