@@ -41,7 +41,8 @@ class CSVRenderer(BaseRenderer):
     charset = "utf-8"
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
-        raise NotImplementedError("CSV answers are streamed by the list itself.")
+        # Reaching this is a bug: a view answered text/csv without streaming it (see ExportMixin).
+        raise RuntimeError("CSV answers are streamed by the list itself, never rendered.")
 
 
 class JSONLDRenderer(ORJSONRenderer):
