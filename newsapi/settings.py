@@ -335,6 +335,7 @@ SPECTACULAR_SETTINGS = {
         "drf_standardized_errors.openapi_hooks.postprocess_schema_enums",
         "newsapi.api.throttling.rate_limit_headers_schema",
         "newsapi.api.openapi_hooks.strict_inputs",
+        "newsapi.api.openapi_hooks.request_line_limit",
     ],
 }
 

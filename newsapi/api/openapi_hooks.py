@@ -7,8 +7,22 @@ drf-spectacular describes the fields and filters; two rules the API applies ever
   request body is documented with `additionalProperties: false`;
 - a multi-value filter splits each value at commas, and refuses an empty part (`a,,b`): its items say so;
 - text with a NUL character is refused (Django and DRF's ProhibitNullCharactersValidator, PostgreSQL cannot
-  store it), so free text in parameters and bodies is documented with a pattern that excludes it.
+  store it), so free text in parameters and bodies is documented with a pattern that excludes it;
+- a request line (method, path, query string) longer than the server reads is refused with 414 before the API
+  sees it: every operation documents that answer.
 """
+
+# gunicorn.conf.py's limit_request_line (tests/test_gunicorn_conf.py holds the two equal). Several multi-value
+# filters of a list can add up to more than this even when each value is short, so no per-parameter maxLength
+# could keep every schema-valid URL under it; the answer is documented instead.
+REQUEST_LINE_LIMIT = 8190
+REQUEST_LINE_TOO_LONG = {
+    "description": (
+        f"The request line (method, path and query string, percent-encoded) is longer than {REQUEST_LINE_LIMIT:,} "
+        "bytes. The HTTP server refuses it in plain text before the API reads it: send fewer or shorter filter "
+        "values, or split the request."
+    ),
+}
 
 NO_NUL = "^[^\\u0000]*$"
 # A value of a multi-value filter is split at commas and each part trimmed; an empty part is refused.
@@ -55,4 +69,13 @@ def strict_inputs(result, generator, request, public):
             components[name]["additionalProperties"] = False
             for field in components[name].get("properties", {}).values():
                 _refuse_nul(field)
+    return result
+
+
+def request_line_limit(result, generator, request, public):
+    """Every operation documents the server's 414 for a request line past REQUEST_LINE_LIMIT."""
+    for operations in result.get("paths", {}).values():
+        for operation in operations.values():
+            if isinstance(operation, dict) and "responses" in operation:
+                operation["responses"].setdefault("414", REQUEST_LINE_TOO_LONG)
     return result

@@ -87,8 +87,10 @@ def test_a_token_is_asked_only_where_it_is_needed(schema):
             assert operation["security"] == [{"knoxApiToken": []}], (path, method)
             assert {"401", "403", "415"} <= set(operation["responses"]), (path, method)
         assert "405" not in operation["responses"]
+        # The 414 is the HTTP server's, in plain text before the API runs, so it documents no JSON body.
+        assert "content" not in operation["responses"]["414"], (path, method)
         for status, response in operation["responses"].items():
-            if status >= "400":
+            if status >= "400" and status != "414":
                 assert set(response["content"]) == {"application/json"}, (path, method, status)
 
 

@@ -32,6 +32,7 @@ CHECKS = [
     schemathesis.checks.negative_data_rejection,
     schemathesis.checks.unsupported_method,
     project_checks.schema_valid_requests_are_refused_only_for_unknowable_values,
+    project_checks.request_lines_are_refused_only_past_the_documented_limit,
 ]
 
 
