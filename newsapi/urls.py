@@ -3,10 +3,9 @@ from django.contrib import admin
 from django.http import JsonResponse
 from django.urls import include, path
 from django.views.generic import RedirectView
-from drf_spectacular.views import SpectacularAPIView
 
 from .api_router import router
-from .docs import RedocView, SwaggerView
+from .docs import RedocView, SchemaView, SwaggerView
 
 
 def health(request):
@@ -19,7 +18,7 @@ urlpatterns = [
     path("health/", health, name="health"),
     path(settings.ADMIN_URL, admin.site.urls),
     path("api/v1/", include(router.urls)),
-    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/schema/", SchemaView.as_view(), name="schema"),
     path("api/docs/", SwaggerView.as_view(url_name="schema"), name="swagger-ui"),
     path("api/redoc/", RedocView.as_view(url_name="schema"), name="redoc"),
 ]
