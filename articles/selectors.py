@@ -1,9 +1,36 @@
 """Read queries of the articles app: querysets with what their serializers need, and counts."""
 
+from django.contrib.auth import get_user_model
 from django.db.models import Count, IntegerField, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
 from .models import Article, Entity, EntityAlias, ItemStatus, Mention, Quote
+
+# An entity embedded in another row (a speaker, a claimant, a subject, an entity mentioned): what its brief
+# shows and what its JSON-LD node reads. Its dates and counts stay in the database: parsing the dates of every
+# joined row was a large part of the article detail's time, and no embedded answer shows them.
+EMBEDDED_ENTITY_COLUMNS = ("id", "name", "slug", "type", "country_code", "latitude", "longitude")
+# The editor who verified a row is shown by username.
+EMBEDDED_USER_COLUMNS = ("id", "username")
+
+
+def columns_left_out(relation: str, model, kept) -> list[str]:
+    """`relation__column` for each column of `model` but `kept`: defer() arguments for a select_related join
+    that reads only `kept`."""
+    return [f"{relation}__{field.name}" for field in model._meta.concrete_fields if field.name not in kept]
+
+
+def embedded_entity(relation: str) -> list[str]:
+    return columns_left_out(relation, Entity, EMBEDDED_ENTITY_COLUMNS)
+
+
+def embedded_editor(relation: str = "verified_by") -> list[str]:
+    return columns_left_out(relation, get_user_model(), EMBEDDED_USER_COLUMNS)
+
+
+def embedded_entities() -> QuerySet:
+    """Entities embedded as a list (a claim's subjects), by name."""
+    return Entity.objects.only(*EMBEDDED_ENTITY_COLUMNS).order_by("name")
 
 
 def count_subquery(queryset: QuerySet, field: str = "pk") -> Subquery:
@@ -42,7 +69,8 @@ def story_articles(article: Article) -> QuerySet:
 def article_detail() -> QuerySet:
     # Everything but the search vector, which no answer shows.
     return Article.objects.select_related("source").defer("search_vector").prefetch_related(
-        Prefetch("mentions", queryset=Mention.objects.select_related("entity").order_by("start")),
+        Prefetch("mentions", queryset=Mention.objects.select_related("entity").defer(*embedded_entity("entity"))
+                 .order_by("start")),
         Prefetch("mentions__entity__alias_set", queryset=EntityAlias.objects.all()),
         Prefetch("quotes", queryset=article_quotes()),
     )
@@ -53,9 +81,11 @@ EMBEDDED_ARTICLE_DEFERRED = ("article__body", "article__subtitle", "article__sea
 
 
 def quote_list() -> QuerySet:
-    return Quote.objects.select_related("speaker", "article", "verified_by").defer(*EMBEDDED_ARTICLE_DEFERRED)
+    return Quote.objects.select_related("speaker", "article", "verified_by").defer(
+        *EMBEDDED_ARTICLE_DEFERRED, *embedded_entity("speaker"), *embedded_editor())
 
 
 def article_quotes() -> QuerySet:
     """The quotes an article stands by: rejected and orphaned ones are left out."""
-    return Quote.objects.filter(status=ItemStatus.ACTIVE).select_related("speaker", "verified_by").order_by("start", "id")
+    return Quote.objects.filter(status=ItemStatus.ACTIVE).select_related("speaker", "verified_by").defer(
+        *embedded_entity("speaker"), *embedded_editor()).order_by("start", "id")

@@ -3,22 +3,26 @@
 from django.db.models import F, OuterRef, Prefetch, QuerySet
 
 from articles import selectors as article_selectors
-from articles.models import Entity, ItemStatus
+from articles.models import ItemStatus
 
-from .models import Claim, Measure
+from .models import SUBJECTS_PREFETCHED, Claim, Measure
+
+# A claim's measure is shown by its key.
+EMBEDDED_MEASURE = article_selectors.columns_left_out("measure", Measure, ("id", "key"))
 
 
 def claim_list() -> QuerySet:
     return Claim.objects.select_related("claimant", "article", "measure", "verified_by").defer(
-        *article_selectors.EMBEDDED_ARTICLE_DEFERRED).prefetch_related(
-        Prefetch("subjects", queryset=Entity.objects.order_by("name")))
+        *article_selectors.EMBEDDED_ARTICLE_DEFERRED, *article_selectors.embedded_entity("claimant"),
+        *EMBEDDED_MEASURE, *article_selectors.embedded_editor(),
+    ).prefetch_related(Prefetch("subjects", queryset=article_selectors.embedded_entities(), to_attr=SUBJECTS_PREFETCHED))
 
 
 def article_claims() -> QuerySet:
     """The claims an article stands by: rejected and orphaned ones are left out."""
-    return Claim.objects.filter(status=ItemStatus.ACTIVE).select_related("claimant", "measure", "verified_by").prefetch_related(
-        Prefetch("subjects", queryset=Entity.objects.order_by("name"))
-    ).order_by("start", "id")
+    return Claim.objects.filter(status=ItemStatus.ACTIVE).select_related("claimant", "measure", "verified_by").defer(
+        *article_selectors.embedded_entity("claimant"), *EMBEDDED_MEASURE, *article_selectors.embedded_editor(),
+    ).prefetch_related(Prefetch("subjects", queryset=article_selectors.embedded_entities(), to_attr=SUBJECTS_PREFETCHED)).order_by("start", "id")
 
 
 def article_full() -> QuerySet:

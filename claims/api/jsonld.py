@@ -22,7 +22,7 @@ def claim_node(claim: Claim, request, with_article: bool = True) -> dict:
             node["about"]["minValue"] = claim.lower
         if claim.upper is not None:
             node["about"]["maxValue"] = claim.upper
-    subjects = [entity_node(entity, request) for entity in claim.subjects.all()]
+    subjects = [entity_node(entity, request) for entity in claim.subjects_by_name]
     if subjects:
         node["mentions"] = subjects
     if with_article:

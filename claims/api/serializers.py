@@ -46,7 +46,8 @@ def interval_data(interval) -> dict:
 
 class ArticleClaimSerializer(ResponseSerializer):
     claimant = EntityBriefSerializer(read_only=True, allow_null=True, help_text="The claimant entity, when named.")
-    subjects = EntityBriefSerializer(many=True, read_only=True, help_text="Entities the claim is about.")
+    subjects = EntityBriefSerializer(many=True, read_only=True, source="subjects_by_name",
+                                     help_text="Entities the claim is about.")
     quote = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True, help_text="Quote it was made in.")
     measure = serializers.SlugRelatedField(slug_field="key", read_only=True, allow_null=True,
                                            help_text="The measure of a figure: see /api/v1/measures/{key}/.")
