@@ -8,7 +8,7 @@ from collections import Counter
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Count, F
+from django.db.models import Case, Count, F, IntegerField, Value, When
 from django.utils import timezone
 
 from .history import history_baseline, history_mark
@@ -45,7 +45,8 @@ def entity_counts_change(changes: dict[str, dict[int, int]]) -> None:
 
     Called inside the transaction that writes or deletes the rows counted. Every row is locked once, in id
     order, before any changes, so that two writes touching the same entities never wait on each other in a
-    cycle; entities with the same changes are updated together."""
+    cycle; then one UPDATE moves every count of every entity (an article names tens of entities: one round
+    trip each, or per group of equal changes, was a tenth of the loader's queries)."""
     per_entity: dict[int, dict[str, int]] = {}
     for field, deltas in changes.items():
         assert field in ENTITY_COUNTS, field
@@ -56,11 +57,13 @@ def entity_counts_change(changes: dict[str, dict[int, int]]) -> None:
         return
     ids = sorted(per_entity)
     list(Entity.objects.select_for_update().filter(pk__in=ids).order_by("pk").values_list("pk", flat=True))
-    same: dict[tuple, list[int]] = {}
-    for entity_id in ids:
-        same.setdefault(tuple(sorted(per_entity[entity_id].items())), []).append(entity_id)
-    for deltas, entity_ids in same.items():
-        Entity.objects.filter(pk__in=entity_ids).update(**{field: F(field) + delta for field, delta in deltas})
+    moved = {}
+    for field in ENTITY_COUNTS:
+        deltas = [When(pk=entity_id, then=Value(per_entity[entity_id][field]))
+                  for entity_id in ids if per_entity[entity_id].get(field)]
+        if deltas:
+            moved[field] = F(field) + Case(*deltas, default=Value(0), output_field=IntegerField())
+    Entity.objects.filter(pk__in=ids).update(**moved)
 
 
 def entity_counts_of(*, mentioned: list[int], speakers: list[int | None], claimants: list[int | None]
