@@ -164,6 +164,13 @@ DATABASES = {
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool("DATABASE_SERVER_SIDE_BINDING", True):
+    # Parameters bound by the server, so that psycopg prepares a statement the connection runs again (from its
+    # fifth run): PostgreSQL then plans a list's four-way join once per connection, not on every request
+    # (planning took 1.2 ms of the claims list's 1.5 ms in the database).
+    # Django leaves preparing off for connection poolers in transaction mode; set
+    # DATABASE_SERVER_SIDE_BINDING=0 behind one.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=5)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not memory, so that tests with several connections (concurrent loads) share one database.
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test_db.sqlite3")}
