@@ -97,10 +97,15 @@ class HistoryExtras(models.Model):
         abstract = True
 
 
-def history(*, excluded_fields: tuple[str, ...] = (), **options) -> HistoricalRecords:
-    """Audit of every save (API, admin, loader): who, when, the row before and after, and a note."""
+def history(*, excluded_fields: tuple[str, ...] = (), unindexed: tuple[str, ...] = (), **options) -> HistoricalRecords:
+    """Audit of every save (API, admin, loader): who, when, the row before and after, and a note.
+
+    The trail is read by the item's id alone (articles/history.py), so the foreign keys it copies (`unindexed`)
+    get no index: the loader writes a history row for every quote and claim, and each index is one more
+    insertion into a table that grows with every article."""
     return HistoricalRecords(bases=[HistoryExtras], excluded_fields=["updated_at", *excluded_fields],
-                             history_change_reason_field=models.TextField(null=True), **options)
+                             history_change_reason_field=models.TextField(null=True),
+                             no_db_index=list(unindexed), **options)
 
 
 class Source(models.Model):
@@ -292,7 +297,7 @@ class Quote(OffsetSpan, Attributed, Reviewed):
     speaker_text = models.CharField(max_length=300, blank=True, help_text='The speaker as worded: "Kiev sources".')
     cue = models.CharField(max_length=100, blank=True, help_text='The attribution: "said", "according to".')
     sentence = models.TextField(blank=True)
-    history = history()
+    history = history(unindexed=("article", "speaker", "verified_by"))
 
     class Meta:
         ordering = ["article", "start"]

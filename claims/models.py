@@ -97,7 +97,8 @@ class Claim(OffsetSpan, Attributed, Reviewed):
     # `predicate` filters are index lookups. Derived: set by save() and by `vocabulary_set()` before a bulk insert.
     unit_normalised = models.CharField(max_length=100, blank=True, editable=False)
     predicate_normalised = models.CharField(max_length=100, blank=True, editable=False)
-    history = history(excluded_fields=("unit_normalised", "predicate_normalised"))
+    history = history(excluded_fields=("unit_normalised", "predicate_normalised"),
+                      unindexed=("article", "claimant", "quote", "measure", "verified_by"))
     # The article's date, copied so that the figures of a measure within the comparison window are one index range.
     published_at = models.DateTimeField(null=True, blank=True)
 
