@@ -15,7 +15,7 @@ from .types import Document, Extraction
 MAX_TEXT_CHARS = 1_000_000
 
 # Stored with every article, so that articles read by an older extractor can be found and re-read.
-EXTRACTOR_VERSION = "spacy-2.1"
+EXTRACTOR_VERSION = "spacy-2.2"
 
 
 def extract(document: Document, nlp=None) -> Extraction:

@@ -286,6 +286,7 @@ def test_names_in_a_headline_of_capitals_are_the_names_the_article_spells_in_sma
 @pytest.mark.parametrize("body, name, expected", [
     ("Rescuers reached the village of Kandor on Monday.", "Kandor", "LOCATION"),
     ("The Nordic Options Exchange said so.", "Nordic Options Exchange", "ORGANIZATION"),
+    ("Harbour Watch International said 40 boats were lost.", "Harbour Watch International", "ORGANIZATION"),
     ("Howard Dean spoke first. Dean, a doctor, said no.", "Howard Dean", "PERSON"),
 ])
 def test_a_kind_of_place_before_a_name_and_a_surname_spelt_like_a_title(body, name, expected):
