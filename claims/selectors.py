@@ -7,22 +7,24 @@ from articles.models import ItemStatus
 
 from .models import SUBJECTS_PREFETCHED, Claim, Measure
 
-# A claim's measure is shown by its key.
-EMBEDDED_MEASURE = article_selectors.columns_left_out("measure", Measure, ("id", "key"))
+
+def _claims_with_embedded_rows() -> QuerySet:
+    """Claims with what every answer embeds: the claimant and subjects as briefs, the measure by its key, the
+    verifying editor by username (their other columns stay in the database)."""
+    measure_key_only = article_selectors.columns_left_out("measure", Measure, ("id", "key"))
+    return Claim.objects.select_related("claimant", "measure", "verified_by").defer(
+        *article_selectors.embedded_entity("claimant"), *measure_key_only, *article_selectors.embedded_editor(),
+    ).prefetch_related(
+        Prefetch("subjects", queryset=article_selectors.embedded_entities(), to_attr=SUBJECTS_PREFETCHED))
 
 
 def claim_list() -> QuerySet:
-    return Claim.objects.select_related("claimant", "article", "measure", "verified_by").defer(
-        *article_selectors.EMBEDDED_ARTICLE_DEFERRED, *article_selectors.embedded_entity("claimant"),
-        *EMBEDDED_MEASURE, *article_selectors.embedded_editor(),
-    ).prefetch_related(Prefetch("subjects", queryset=article_selectors.embedded_entities(), to_attr=SUBJECTS_PREFETCHED))
+    return _claims_with_embedded_rows().select_related("article").defer(*article_selectors.EMBEDDED_ARTICLE_DEFERRED)
 
 
 def article_claims() -> QuerySet:
     """The claims an article stands by: rejected and orphaned ones are left out."""
-    return Claim.objects.filter(status=ItemStatus.ACTIVE).select_related("claimant", "measure", "verified_by").defer(
-        *article_selectors.embedded_entity("claimant"), *EMBEDDED_MEASURE, *article_selectors.embedded_editor(),
-    ).prefetch_related(Prefetch("subjects", queryset=article_selectors.embedded_entities(), to_attr=SUBJECTS_PREFETCHED)).order_by("start", "id")
+    return _claims_with_embedded_rows().filter(status=ItemStatus.ACTIVE).order_by("start", "id")
 
 
 def article_full() -> QuerySet:

@@ -46,6 +46,8 @@ class SchemaView(SpectacularAPIView):
 
     generating = threading.Lock()
 
+    # drf-spectacular's own `get` carries the decoration that keeps this view out of the schema, so the lock
+    # wraps the method it calls to generate.
     def _get_schema_response(self, request):
         with self.generating:
             return super()._get_schema_response(request)
