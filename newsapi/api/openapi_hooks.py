@@ -25,13 +25,21 @@ REQUEST_LINE_TOO_LONG = {
 }
 
 NO_NUL = "^[^\\u0000]*$"
+# What str.strip() removes and a schema regex's \s may not name (\u0085 NEXT LINE, the \u001c-\u001f separators).
+_BLANK = "\\s\\u001c-\\u001f\\u0085"
+# A required body text is trimmed and refused when nothing is left ("This field may not be blank").
+NOT_BLANK = f"^[^\\u0000]*[^{_BLANK}\\u0000][^\\u0000]*$"
 # A value of a multi-value filter is split at commas and each part trimmed; an empty part is refused.
-_PART = "[^,\\u0000]*[^,\\s\\u001c-\\u001f\\u0085\\u0000][^,\\u0000]*"
+_PART = f"[^,\\u0000]*[^,{_BLANK}\\u0000][^,\\u0000]*"
 LIST_VALUE = f"^{_PART}(,{_PART})*$"
 
 
 def _is_free_text(schema: dict) -> bool:
     return schema.get("type") == "string" and not {"enum", "format", "pattern"} & set(schema)
+
+
+def _is_free_text_with(schema: dict, pattern: str) -> bool:
+    return schema.get("type") == "string" and schema.get("pattern") == pattern and "enum" not in schema
 
 
 def _refuse_nul(schema: dict) -> None:
@@ -69,6 +77,8 @@ def strict_inputs(result, generator, request, public):
             components[name]["additionalProperties"] = False
             for field in components[name].get("properties", {}).values():
                 _refuse_nul(field)
+                if _is_free_text_with(field, NO_NUL) and field.get("minLength", 0) >= 1:
+                    field["pattern"] = NOT_BLANK
     return result
 
 

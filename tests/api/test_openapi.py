@@ -164,3 +164,11 @@ def test_the_browsable_api_shows_what_a_resource_is(client, path, what):
     description = re.search(r'<div class="pull-left">(.*?)</div>', page, re.DOTALL).group(1)
     assert what in description
     assert [word for word in DEVELOPER_WORDS if word in description.lower()] == []
+
+
+def test_a_required_body_text_of_white_space_only_is_invalid_in_the_schema(schema):
+    # The API trims body texts and refuses what is left empty; the schema must not call such a text valid.
+    title = schema["components"]["schemas"]["ArticleInputRequest"]["properties"]["title"]
+    for blank in (" ", "\u0085", "\t\u001c"):
+        assert not re.search(title["pattern"], blank), repr(blank)
+    assert re.search(title["pattern"], " A headline ")
