@@ -123,6 +123,17 @@ class Source(models.Model):
         return self.name
 
 
+def article_text(title: str, subtitle: str | None, body: str) -> str:
+    """Title, subtitle and body joined: what extraction read, and what every offset indexes."""
+    return "\n\n".join([title, subtitle, body] if subtitle else [title, body])
+
+
+def aliases_shown(name: str, alias_names) -> list[str]:
+    """An entity's other names as answers show them: sorted, without its own name in any case."""
+    own = name.lower()
+    return sorted(alias for alias in alias_names if alias.lower() != own)
+
+
 class Article(models.Model):
     """One news article as loaded, with the extractor version that read it.
 
@@ -159,8 +170,7 @@ class Article(models.Model):
 
     @property
     def text(self) -> str:
-        parts = [self.title, self.subtitle, self.body] if self.subtitle else [self.title, self.body]
-        return "\n\n".join(parts)
+        return article_text(self.title, self.subtitle, self.body)
 
 
 class ArticleFingerprint(models.Model):
@@ -238,8 +248,7 @@ class Entity(Verified):
     @property
     def aliases(self) -> list[str]:
         """The other names of this entity (uses the prefetched `alias_set`)."""
-        own = self.name.lower()
-        return sorted(alias.name for alias in self.alias_set.all() if alias.name.lower() != own)
+        return aliases_shown(self.name, (alias.name for alias in self.alias_set.all()))
 
 
 class EntityAlias(models.Model):

@@ -30,7 +30,7 @@ def embedded_editor(relation: str = "verified_by") -> list[str]:
 
 def embedded_entities() -> QuerySet:
     """Entities embedded as a list (a claim's subjects), by name."""
-    return Entity.objects.only(*EMBEDDED_ENTITY_COLUMNS).order_by("name")
+    return Entity.objects.only(*EMBEDDED_ENTITY_COLUMNS).order_by("name", "id")
 
 
 def count_subquery(queryset: QuerySet, field: str = "pk") -> Subquery:
@@ -70,7 +70,7 @@ def article_detail() -> QuerySet:
     # Everything but the search vector, which no answer shows.
     return Article.objects.select_related("source").defer("search_vector").prefetch_related(
         Prefetch("mentions", queryset=Mention.objects.select_related("entity").defer(*embedded_entity("entity"))
-                 .order_by("start")),
+                 .order_by("start", "id")),
         Prefetch("mentions__entity__alias_set", queryset=EntityAlias.objects.all()),
         Prefetch("quotes", queryset=article_quotes()),
     )

@@ -143,7 +143,7 @@ class Claim(OffsetSpan, Attributed, Reviewed):
         """Its subjects by name: the list a read query prefetched into SUBJECTS_PREFETCHED (claims.selectors),
         or else a query."""
         prefetched = self.__dict__.get(SUBJECTS_PREFETCHED)
-        return prefetched if prefetched is not None else list(self.subjects.order_by("name"))
+        return prefetched if prefetched is not None else list(self.subjects.order_by("name", "id"))
 
     def vocabulary_set(self) -> None:
         """The normalised unit and predicate from the stated ones (bulk inserts call this; save() does)."""

@@ -4,7 +4,21 @@ from django.core.validators import RegexValidator
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from articles.models import Article, EditableStatus, Entity, EntityType, Mention, Quote, QuoteKind, Source
+from articles import selectors
+from articles.models import (
+    Article,
+    EditableStatus,
+    Entity,
+    EntityAlias,
+    EntityType,
+    Mention,
+    Quote,
+    QuoteKind,
+    Source,
+    aliases_shown,
+    article_text,
+)
+from newsapi.api.rows import Children, ChildRows, Computed, FieldPlan, RowField, row_plan_of
 from newsapi.api.serializers import ResponseSerializer, answer_example
 
 from . import examples
@@ -36,10 +50,37 @@ class ArticleBriefSerializer(ResponseSerializer):
         fields = ["id", "title", "published_at"]
 
 
+class AliasesOf(RowField):
+    """An entity's aliases in a row answer: its other names, read for the whole page in one query."""
+
+    def plan(self, field, prefix):
+        name, key = prefix + "name", prefix + "aliases[]"
+
+        def read(row):
+            return aliases_shown(row[name], row[key])
+
+        def fetch(ids):
+            found: dict[int, list[str]] = {}
+            for entity_id, alias in EntityAlias.objects.filter(entity_id__in=ids).values_list("entity_id", "name"):
+                found.setdefault(entity_id, []).append(alias)
+            return found
+
+        return FieldPlan((prefix + "id", name), read, {key: Children(prefix + "id", fetch, default=[])})
+
+
+class Given(RowField):
+    """A value the RowField of the enclosing answer puts on the row before the row is written."""
+
+    def plan(self, field, prefix):
+        key = prefix + field.field_name + "[]"
+        return FieldPlan((), lambda row: row[key])
+
+
 @answer_example(examples.ENTITY)
 class EntitySerializer(ResponseSerializer):
     aliases = serializers.ListField(child=serializers.CharField(), read_only=True, help_text="Other names used.")
     verified_by = verified_by_field()
+    row_fields = {"aliases": AliasesOf()}
 
     class Meta:
         model = Entity
@@ -67,6 +108,7 @@ class ArticleEntitySerializer(EntityBriefSerializer):
 
     aliases = serializers.ListField(child=serializers.CharField(), read_only=True)
     mentions = MentionSerializer(many=True, read_only=True, source="mentions_here")
+    row_fields = {"aliases": AliasesOf(), "mentions": Given()}
 
     class Meta(EntityBriefSerializer.Meta):
         fields = [*EntityBriefSerializer.Meta.fields, "aliases", "mentions"]
@@ -105,10 +147,41 @@ class ArticleListSerializer(ResponseSerializer):
                   "duplicate_of", "updated_at"]
 
 
+class MentionedEntities(RowField):
+    """An article's entities in a row answer, as `entities_with_mentions` groups them: one query for the
+    mentions with their entities, one for the entities' aliases."""
+
+    def plan(self, field, prefix):
+        entity_plan = row_plan_of(ArticleEntitySerializer(), "entity__")
+        mention_plan = row_plan_of(MentionSerializer())
+        key = prefix + "entities[]"
+
+        def fetch(ids):
+            rows = Mention.objects.filter(article_id__in=ids).order_by("start", "id").values(
+                "article_id", *dict.fromkeys((*mention_plan.columns, *entity_plan.columns)))
+            grouped: dict[int, dict[int, dict]] = {}
+            for row in rows:
+                entities = grouped.setdefault(row["article_id"], {})
+                entity = entities.get(row["entity__id"])
+                if entity is None:
+                    entity = entities[row["entity__id"]] = {**row, "entity__mentions[]": []}
+                entity["entity__mentions[]"].append(row)
+            found = {}
+            for article_id, entities in grouped.items():
+                for entity in entities.values():
+                    entity["entity__mentions[]"] = mention_plan.answers(entity["entity__mentions[]"])
+                found[article_id] = entity_plan.answers(entities.values())
+            return found
+
+        return FieldPlan((prefix + "id",), lambda row: row[key], {key: Children(prefix + "id", fetch, default=[])})
+
+
 class ArticleDetailSerializer(ArticleListSerializer):
     text = serializers.CharField(read_only=True, help_text="Title, subtitle and body joined: offsets index this.")
     entities = serializers.SerializerMethodField(help_text="Entities named, each with its mentions here.")
     quotes = ArticleQuoteSerializer(many=True, read_only=True)
+    row_fields = {"text": Computed(("title", "subtitle", "body"), article_text), "entities": MentionedEntities(),
+                  "quotes": ChildRows(selectors.article_quotes, "article")}
 
     class Meta(ArticleListSerializer.Meta):
         fields = [*ArticleListSerializer.Meta.fields, "body", "text", "content_hash", "extractor_version",

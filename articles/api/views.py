@@ -23,7 +23,7 @@ from newsapi.api.errors import reject_large_body
 from newsapi.api.exports import ExportMixin, export_schema
 from newsapi.api.filters import query_error
 from newsapi.api.parsers import JSONParser
-from newsapi.api.views import SubListMixin, raise_query_errors, reject_query_parameters
+from newsapi.api.views import RowAnswersMixin, SubListMixin, raise_query_errors, reject_query_parameters
 
 from . import jsonld
 from .serializers import (
@@ -124,7 +124,7 @@ class EditableMixin:
 @extend_schema_view(
     list=extend_schema(summary="List sources"), retrieve=extend_schema(summary="A source")
 )
-class SourceViewSet(viewsets.ReadOnlyModelViewSet):
+class SourceViewSet(RowAnswersMixin, viewsets.ReadOnlyModelViewSet):
     """Publishers of the articles."""
 
     queryset = Source.objects.all()
@@ -135,7 +135,7 @@ class SourceViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 @extend_schema_view(**export_schema(ArticleListSerializer, ArticleDetailSerializer, "articles"))
-class ArticleViewSet(ExportMixin, SubListMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin,
+class ArticleViewSet(ExportMixin, RowAnswersMixin, SubListMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin,
                      viewsets.GenericViewSet):
     """News articles: newest first, with the entities they name and the quotes they report."""
 
@@ -144,6 +144,7 @@ class ArticleViewSet(ExportMixin, SubListMixin, mixins.ListModelMixin, mixins.Re
     ordering_requires = {"rank": "search"}
     ordering = ["-published_at", "-id"]
     detail_actions = {"retrieve", "create", "entities"}
+    row_detail = True
     parser_classes = [JSONParser]  # articles are posted as JSON only
     write_permissions = {"create": ["articles.add_article"]}
     csv_filename = "articles"
@@ -244,7 +245,7 @@ class ArticleViewSet(ExportMixin, SubListMixin, mixins.ListModelMixin, mixins.Re
 
 
 @extend_schema_view(**export_schema(EntitySerializer, EntityDetailSerializer, "entities"))
-class EntityViewSet(ExportMixin, SubListMixin, viewsets.ReadOnlyModelViewSet):
+class EntityViewSet(ExportMixin, RowAnswersMixin, SubListMixin, viewsets.ReadOnlyModelViewSet):
     """People, organisations, places and products named in the articles."""
 
     filterset_class = EntityFilterSet
@@ -297,7 +298,7 @@ class EntityViewSet(ExportMixin, SubListMixin, viewsets.ReadOnlyModelViewSet):
         request=QuoteAdditionSerializer, responses={201: QuoteSerializer},
     ),
 )
-class QuoteViewSet(EditableMixin, ExportMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin,
+class QuoteViewSet(EditableMixin, ExportMixin, RowAnswersMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin,
                    viewsets.GenericViewSet):
     """What the articles report someone said, with who said it and how that was found."""
 

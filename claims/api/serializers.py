@@ -19,10 +19,12 @@ from articles.api.serializers import (
     verified_by_field,
 )
 from articles.models import Article, EditableStatus, Quote
-from claims.measures import refines, relation
+from claims import selectors
+from claims.measures import Interval, refines, relation
 from claims.models import Claim, Measure, Qualifier
 from claims.services import claim_interval, claimant_key
 from extraction.types import MAX_FIGURE
+from newsapi.api.rows import ChildRows, Computed
 from newsapi.api.serializers import ResponseSerializer, answer_example
 
 from . import examples
@@ -44,6 +46,11 @@ def interval_data(interval) -> dict:
             "lower_open": bool(interval.lower_open), "upper_open": bool(interval.upper_open)}
 
 
+def figure_interval(value, lower, upper, lower_open, upper_open) -> dict | None:
+    """A claim's `interval` from its columns: null for a qualitative claim."""
+    return None if value is None else interval_data(Interval(lower, upper, lower_open, upper_open))
+
+
 class ArticleClaimSerializer(ResponseSerializer):
     claimant = EntityBriefSerializer(read_only=True, allow_null=True, help_text="The claimant entity, when named.")
     subjects = EntityBriefSerializer(many=True, read_only=True, source="subjects_by_name",
@@ -53,6 +60,10 @@ class ArticleClaimSerializer(ResponseSerializer):
                                            help_text="The measure of a figure: see /api/v1/measures/{key}/.")
     interval = serializers.SerializerMethodField(help_text="The values the figure allows; null for qualitative claims.")
     verified_by = verified_by_field()
+    row_fields = {
+        "subjects": ChildRows(selectors.subject_rows, "claim", child_prefix="entity__"),
+        "interval": Computed(("value", "lower", "upper", "lower_open", "upper_open"), figure_interval),
+    }
 
     class Meta:
         model = Claim
@@ -62,7 +73,7 @@ class ArticleClaimSerializer(ResponseSerializer):
 
     @extend_schema_field(IntervalSerializer(allow_null=True))
     def get_interval(self, claim):
-        return None if claim.value is None else interval_data(claim_interval(claim))
+        return figure_interval(claim.value, claim.lower, claim.upper, claim.lower_open, claim.upper_open)
 
 
 @answer_example(examples.CLAIM)
@@ -76,6 +87,7 @@ class ClaimSerializer(ArticleClaimSerializer):
 @answer_example(examples.ARTICLE_FULL)
 class ArticleFullSerializer(ArticleDetailSerializer):
     claims = ArticleClaimSerializer(many=True, read_only=True)
+    row_fields = {**ArticleDetailSerializer.row_fields, "claims": ChildRows(selectors.article_claims, "article")}
 
     class Meta(ArticleDetailSerializer.Meta):
         fields = [*ArticleDetailSerializer.Meta.fields, "claims"]

@@ -24,7 +24,7 @@ from claims.models import Claim
 from claims.services import comparison_window
 from ingestion.api.serializers import IngestJobSerializer
 from newsapi.api.exports import ExportMixin, export_schema
-from newsapi.api.views import SubListMixin, raise_query_errors, reject_query_parameters
+from newsapi.api.views import RowAnswersMixin, SubListMixin, raise_query_errors, reject_query_parameters
 
 from .jsonld import claim_document, claim_node
 from .serializers import (
@@ -69,7 +69,7 @@ MEASURES_DESCRIPTION = (
         request=ClaimAdditionSerializer, responses={201: ClaimSerializer},
     ),
 )
-class ClaimViewSet(article_views.EditableMixin, ExportMixin, SubListMixin, mixins.ListModelMixin,
+class ClaimViewSet(article_views.EditableMixin, ExportMixin, RowAnswersMixin, SubListMixin, mixins.ListModelMixin,
                    mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Checkable statements the articles report: a figure ("74 facilities knocked out") or a qualitative claim,
     with who made it, its measure and the values it allows."""
@@ -129,7 +129,7 @@ class ClaimViewSet(article_views.EditableMixin, ExportMixin, SubListMixin, mixin
     retrieve=extend_schema(summary="Every claimant's figures for a measure, over time",
                            description=MEASURES_DESCRIPTION),
 )
-class MeasureViewSet(viewsets.ReadOnlyModelViewSet):
+class MeasureViewSet(RowAnswersMixin, viewsets.ReadOnlyModelViewSet):
     """What figures count (event, unit, subject), so that the figures of different sources can be compared."""
 
     filterset_class = MeasureFilterSet

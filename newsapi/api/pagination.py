@@ -91,7 +91,7 @@ class CursorPagination(pagination.CursorPagination):
         }
 
     def _position_is_valid(self, position: str) -> bool:
-        field = _ordering_field(self._queryset, self.ordering[0].lstrip("-"))
+        field = ordering_field(self._queryset, self.ordering[0].lstrip("-"))
         if field is None or "\x00" in position:
             return False
         try:
@@ -117,7 +117,7 @@ class CursorPagination(pagination.CursorPagination):
         return parameters
 
 
-def _ordering_field(queryset, name: str) -> models.Field | None:
+def ordering_field(queryset, name: str) -> models.Field | None:
     """The model field or annotation a list is ordered by (`published_at`, `article__published_at`, `rank`)."""
     annotation = queryset.query.annotations.get(name)
     if annotation is not None:

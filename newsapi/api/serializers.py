@@ -63,6 +63,13 @@ class ResponseSerializer(FlexFieldsSerializerMixin, FieldsBuiltOnce, FastReprese
     serializer_choice_field = BlankAsNullChoiceField
 
 
+    def select_requested_fields(self) -> None:
+        """Trim the fields to the request's `fields=`/`omit=` now, as drf-flex-fields does when the first row
+        is written (row answers plan from the fields left)."""
+        if not self._flex_fields_rep_applied:
+            self.apply_flex_fields(self.fields, self._flex_options_rep_only)
+            self._flex_fields_rep_applied = True
+
     def get_extra_kwargs(self):
         extra_kwargs = super().get_extra_kwargs()
         for name in self.Meta.fields:

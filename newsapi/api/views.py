@@ -1,5 +1,8 @@
 """Plumbing shared by the apps' viewsets."""
 
+from rest_framework.generics import get_object_or_404
+from rest_framework.response import Response
+
 from .filters import (
     FIELD_PARAMETERS,
     PAGE_PARAMETERS,
@@ -8,9 +11,55 @@ from .filters import (
     raise_query_errors,
     reject_query_parameters,
 )
-from .pagination import CursorPagination
+from .pagination import CursorPagination, ordering_field
+from .rows import row_plan_of
 
-__all__ = ["SubListMixin", "raise_query_errors", "reject_query_parameters"]
+__all__ = ["RowAnswersMixin", "SubListMixin", "raise_query_errors", "reject_query_parameters"]
+
+
+class RowAnswersMixin:
+    """Lists, and the details of `row_detail`, answered from `values()` rows (newsapi/api/rows.py) whenever the
+    serializer, as the request trims it, has a row plan; through DRF otherwise. Filters, pagination, errors
+    and the answer's bytes are the same either way."""
+
+    row_detail = False
+    # Plans by serializer class and field selection: building a serializer to find its fields again on each
+    # request cost more than writing a page of rows. Bounded: `fields=` can be any string.
+    _row_plans: dict = {}
+    ROW_PLANS_KEPT = 256
+
+    def row_plan(self):
+        params = self.request.query_params
+        selection = tuple(tuple(params.getlist(name + suffix)) for name in sorted(FIELD_PARAMETERS) for suffix in ("", "[]"))
+        key = (self.get_serializer_class(), selection)
+        if key not in self._row_plans:
+            if len(self._row_plans) >= self.ROW_PLANS_KEPT:
+                self._row_plans.clear()
+            serializer = self.get_serializer()
+            serializer.select_requested_fields()
+            self._row_plans[key] = row_plan_of(serializer)
+        return self._row_plans[key]
+
+    def list(self, request, *args, **kwargs):
+        plan = self.row_plan()
+        if plan is None:
+            return super().list(request, *args, **kwargs)
+        queryset = self.filter_queryset(self.get_queryset())
+        # The cursor reads its position from the row: the ordering's columns are selected too (those that exist:
+        # an ordering refused, such as `rank` without `search`, is reported by the paginator).
+        ordering = (name.lstrip("-") for name in self.paginator.get_ordering(request, queryset, self))
+        page = self.paginate_queryset(plan.rows(queryset, *(name for name in ordering
+                                                             if ordering_field(queryset, name) is not None)))
+        return self.get_paginated_response(plan.answers(page))
+
+    def retrieve(self, request, *args, **kwargs):
+        plan = self.row_plan() if self.row_detail else None
+        if plan is None:
+            return super().retrieve(request, *args, **kwargs)
+        lookup = self.kwargs[self.lookup_url_kwarg or self.lookup_field]
+        row = get_object_or_404(plan.rows(self.filter_queryset(self.get_queryset())), **{self.lookup_field: lookup})
+        self.check_object_permissions(request, row)
+        return Response(plan.answers([row])[0])
 
 
 class SubListMixin:

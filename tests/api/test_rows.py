@@ -1,0 +1,77 @@
+"""The row planner (newsapi/api/rows.py): which columns a serializer's answer reads, and how one row is written."""
+
+from datetime import UTC, datetime
+
+from rest_framework import serializers
+
+from articles.api.serializers import ArticleListSerializer, EntityBriefSerializer
+from articles.models import Entity
+from newsapi.api.rows import Computed, row_plan_of
+from newsapi.api.serializers import ResponseSerializer
+
+ARTICLE_ROW = {
+    "id": 7, "title": "Headline", "subtitle": "", "published_at": datetime(2022, 2, 24, 20, 4, tzinfo=UTC),
+    "source": 3, "source__id": 3, "source__name": "Wire", "source__slug": "wire", "source__homepage_url": "",
+    "source__updated_at": datetime(2023, 1, 2, 3, 4, 5, 600000, tzinfo=UTC), "url": None, "language": "en",
+    "word_count": 420, "duplicate_of": 5, "updated_at": datetime(2023, 1, 2, tzinfo=UTC),
+}
+
+
+def test_a_list_row_reads_only_the_columns_the_list_shows():
+    plan = row_plan_of(ArticleListSerializer(), "")
+    assert "body" not in plan.columns and "search_vector" not in plan.columns
+    assert {"id", "title", "published_at", "source__name", "duplicate_of"} <= set(plan.columns)
+
+
+def test_a_row_is_written_as_drf_writes_it():
+    plan = row_plan_of(ArticleListSerializer(), "")
+    assert plan.answers([dict(ARTICLE_ROW)]) == [{
+        "id": 7, "title": "Headline", "subtitle": "", "published_at": "2022-02-24T20:04:00Z",
+        "source": {"id": 3, "name": "Wire", "slug": "wire", "homepage_url": None,
+                   "updated_at": "2023-01-02T03:04:05.600000Z"},
+        "url": None, "language": "en", "word_count": 420, "duplicate_of": 5, "updated_at": "2023-01-02T00:00:00Z",
+    }]
+
+
+def test_a_missing_foreign_row_is_null():
+    plan = row_plan_of(ArticleListSerializer(), "")
+    row = {**ARTICLE_ROW, "source": None, **{key: None for key in ARTICLE_ROW if key.startswith("source__")}}
+    assert plan.answers([row])[0]["source"] is None
+
+
+def test_only_the_fields_left_are_planned():
+    plan = row_plan_of(ArticleListSerializer(fields=["id", "title"]), "")
+    assert plan.columns == ("id", "title")
+    assert plan.answers([dict(ARTICLE_ROW)]) == [{"id": 7, "title": "Headline"}]
+
+
+def test_a_prefix_reads_the_columns_of_a_joined_row():
+    plan = row_plan_of(EntityBriefSerializer(), "claimant__")
+    assert plan.columns == ("claimant__id", "claimant__name", "claimant__slug", "claimant__type")
+    row = {"claimant__id": 1, "claimant__name": "Ann", "claimant__slug": "ann", "claimant__type": "PERSON"}
+    assert plan.answers([row]) == [{"id": 1, "name": "Ann", "slug": "ann", "type": "PERSON"}]
+
+
+class WithMethodField(ResponseSerializer):
+    shout = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Entity
+        fields = ["id", "shout"]
+
+    def get_shout(self, entity):
+        return entity.name.upper()
+
+
+class WithComputedField(WithMethodField):
+    row_fields = {"shout": Computed(("name",), str.upper)}
+
+
+def test_a_field_without_a_plan_leaves_the_serializer_to_drf():
+    assert row_plan_of(WithMethodField(), "") is None
+
+
+def test_a_computed_field_reads_its_columns():
+    plan = row_plan_of(WithComputedField(), "")
+    assert plan.columns == ("id", "name")
+    assert plan.answers([{"id": 1, "name": "Ann"}]) == [{"id": 1, "shout": "ANN"}]
