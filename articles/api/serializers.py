@@ -18,7 +18,7 @@ from articles.models import (
     aliases_shown,
     article_text,
 )
-from newsapi.api.rows import Children, ChildRows, Computed, FieldPlan, RowField, row_plan_of
+from newsapi.api.rows import ChildQuery, Children, ChildRows, Computed, FieldPlan, RowField, row_plan_of
 from newsapi.api.serializers import ResponseSerializer, answer_example
 
 from . import examples
@@ -59,10 +59,12 @@ class AliasesOf(RowField):
         def read(row):
             return aliases_shown(row[name], row[key])
 
+        query = ChildQuery(EntityAlias.objects.order_by, "entity", ("name",))
+
         def fetch(ids):
             found: dict[int, list[str]] = {}
-            for entity_id, alias in EntityAlias.objects.filter(entity_id__in=ids).values_list("entity_id", "name"):
-                found.setdefault(entity_id, []).append(alias)
+            for alias in query(ids):
+                found.setdefault(alias["entity"], []).append(alias["name"])
             return found
 
         return FieldPlan((prefix + "id", name), read, {key: Children(prefix + "id", fetch, default=[])})
@@ -156,12 +158,13 @@ class MentionedEntities(RowField):
         mention_plan = row_plan_of(MentionSerializer())
         key = prefix + "entities[]"
 
+        query = ChildQuery(lambda: Mention.objects.order_by("start", "id"), "article",
+                           (*mention_plan.columns, *entity_plan.columns))
+
         def fetch(ids):
-            rows = Mention.objects.filter(article_id__in=ids).order_by("start", "id").values(
-                "article_id", *dict.fromkeys((*mention_plan.columns, *entity_plan.columns)))
             grouped: dict[int, dict[int, dict]] = {}
-            for row in rows:
-                entities = grouped.setdefault(row["article_id"], {})
+            for row in query(ids):
+                entities = grouped.setdefault(row["article"], {})
                 entity = entities.get(row["entity__id"])
                 if entity is None:
                     entity = entities[row["entity__id"]] = {**row, "entity__mentions[]": []}

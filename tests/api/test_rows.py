@@ -2,12 +2,16 @@
 
 from datetime import UTC, datetime
 
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from rest_framework import serializers
 
 from articles.api.serializers import ArticleListSerializer, EntityBriefSerializer
-from articles.models import Entity
-from newsapi.api.rows import Computed, row_plan_of
+from articles.models import Entity, Quote
+from newsapi.api.rows import ChildQuery, Computed, row_plan_of
 from newsapi.api.serializers import ResponseSerializer
+from tests.factories import ArticleFactory, QuoteFactory
 
 ARTICLE_ROW = {
     "id": 7, "title": "Headline", "subtitle": "", "published_at": datetime(2022, 2, 24, 20, 4, tzinfo=UTC),
@@ -75,3 +79,20 @@ def test_a_computed_field_reads_its_columns():
     plan = row_plan_of(WithComputedField(), "")
     assert plan.columns == ("id", "name")
     assert plan.answers([{"id": 1, "name": "Ann"}]) == [{"id": 1, "shout": "ANN"}]
+
+
+@pytest.mark.django_db
+def test_a_child_query_reads_the_rows_the_orm_reads_whatever_the_number_of_ids():
+    articles = [ArticleFactory() for _ in range(3)]
+    for article in articles[:2]:
+        QuoteFactory(article=article, start=5)
+        QuoteFactory(article=article, speaker=None, start=1)
+    query = ChildQuery(lambda: Quote.objects.order_by("start", "id"), "article", ("id", "text", "speaker__name"))
+    for ids in ([articles[0].pk], [article.pk for article in articles], [articles[2].pk], [0]):
+        expected = list(Quote.objects.filter(article__in=ids).order_by("start", "id").values(
+            "article", "id", "text", "speaker__name"))
+        with CaptureQueriesContext(connection) as captured:
+            assert query(ids) == expected
+        assert len(captured) == 1
+        # The ids are one array parameter: the SQL is the same for any number of them.
+        assert "= ANY(" in captured[0]["sql"]
