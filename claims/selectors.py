@@ -40,13 +40,19 @@ def article_full() -> QuerySet:
 ENTITY_DETAIL_MEASURES = 50
 
 
+def top_measures() -> QuerySet:
+    """Measures, most-claimed first: an entity's detail embeds the first ENTITY_DETAIL_MEASURES of those whose
+    subject it is."""
+    return measure_list().order_by("-claim_count", "id")
+
+
 def entity_full() -> QuerySet:
     # The detail embeds the most-claimed measures only; /entities/{id}/measures/ pages through all of them.
-    top_measures = measure_list().order_by("-claim_count", "id")[:ENTITY_DETAIL_MEASURES]
+    top = top_measures()[:ENTITY_DETAIL_MEASURES]
     # claim_count is a column kept by the services; an entity is the subject of a few measures at most.
     return article_selectors.entity_detail().annotate(
         measure_count=article_selectors.count_subquery(Measure.objects.filter(subject=OuterRef("pk")), "subject"),
-    ).prefetch_related(Prefetch("measures", queryset=top_measures, to_attr="top_measures"))
+    ).prefetch_related(Prefetch("measures", queryset=top, to_attr="top_measures"))
 
 
 def measure_list() -> QuerySet:

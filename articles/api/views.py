@@ -248,6 +248,8 @@ class ArticleViewSet(ExportMixin, RowAnswersMixin, SubListMixin, mixins.ListMode
 class EntityViewSet(ExportMixin, RowAnswersMixin, SubListMixin, viewsets.ReadOnlyModelViewSet):
     """People, organisations, places and products named in the articles."""
 
+    row_detail = True
+
     filterset_class = EntityFilterSet
     ordering_fields = ["name", "article_count"]
     ordering = ["name", "id"]

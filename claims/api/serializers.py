@@ -24,7 +24,7 @@ from claims.measures import Interval, refines, relation
 from claims.models import Claim, Measure, Qualifier
 from claims.services import claim_interval, claimant_key
 from extraction.types import MAX_FIGURE
-from newsapi.api.rows import ChildRows, Computed
+from newsapi.api.rows import Annotated, ChildRows, Computed
 from newsapi.api.serializers import ResponseSerializer, answer_example
 
 from . import examples
@@ -172,6 +172,8 @@ class EntityFullSerializer(EntityDetailSerializer):
         many=True, read_only=True, source="top_measures",
         help_text="The 50 most-claimed measures whose subject it is; /entities/{id}/measures/ lists all.",
     )
+    row_fields = {**EntityDetailSerializer.row_fields, "measure_count": Annotated(),
+                  "measures": ChildRows(selectors.top_measures, "subject", limit=selectors.ENTITY_DETAIL_MEASURES)}
 
     class Meta(EntityDetailSerializer.Meta):
         fields = [*EntityDetailSerializer.Meta.fields, "claim_count", "measure_count", "measures"]

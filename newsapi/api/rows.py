@@ -97,20 +97,25 @@ class ChildQuery:
     Building a query with Django's ORM costs about a millisecond of CPU, more than running it: an article
     detail built five of them on every request. On PostgreSQL the SQL is compiled once (the ids are one array
     parameter) and run again with each page's ids; the rows are the same `values()` dicts, and a query whose
-    columns need converting from the database is left to the ORM. Elsewhere the ORM builds it each time."""
+    columns need converting from the database is left to the ORM. Elsewhere the ORM builds it each time.
 
-    def __init__(self, queryset: Callable[[], QuerySet], parent: str, columns: Iterable[str]):
-        self.queryset, self.parent = queryset, parent
+    With a `limit`, each parent has at most that many rows, the first in the queryset's order: one query per
+    parent (a detail has one)."""
+
+    def __init__(self, queryset: Callable[[], QuerySet], parent: str, columns: Iterable[str], limit: int | None = None):
+        self.queryset, self.parent, self.limit = queryset, parent, limit
         self.columns = tuple(dict.fromkeys((parent, *columns)))
         self._compiled: dict[str, tuple | None] = {}  # database alias -> (sql, params, ids position, names)
 
     def __call__(self, ids: list) -> list[dict]:
+        if self.limit is not None and len(ids) > 1:
+            return [row for one in ids for row in self([one])]
         if not ids:
             return []
         queryset = self.queryset().prefetch_related(None)
         compiled = self._compile(queryset) if connections[queryset.db].vendor == "postgresql" else None
         if compiled is None:
-            return list(queryset.filter(**{f"{self.parent}__in": ids}).values(*self.columns))
+            return list(queryset.filter(**{f"{self.parent}__in": ids}).values(*self.columns)[:self.limit])
         sql, params, position, names = compiled
         params = [*params[:position], list(ids), *params[position + 1:]]
         with connections[queryset.db].cursor() as cursor:
@@ -120,7 +125,7 @@ class ChildQuery:
     def _compile(self, queryset: QuerySet) -> tuple | None:
         if queryset.db not in self._compiled:
             marker = [-20_260_000_000_000_017]  # a list no other parameter of the query is (the ORM copies it)
-            query = queryset.filter(**{f"{self.parent}__any_of": marker}).values(*self.columns).query
+            query = queryset.filter(**{f"{self.parent}__any_of": marker}).values(*self.columns)[:self.limit].query
             compiler = query.get_compiler(using=queryset.db)
             sql, params = compiler.as_sql()
             positions = [i for i, param in enumerate(params) if param == marker]
@@ -156,10 +161,11 @@ class Computed(RowField):
 
 class ChildRows(RowField):
     """A list of rows of another table, one query per page: `queryset()` filtered on `parent__in`, each row
-    written by the list's child serializer (read through `child_prefix`, e.g. `entity__` across a join table)."""
+    written by the list's child serializer (read through `child_prefix`, e.g. `entity__` across a join table);
+    with a `limit`, the first rows of each parent only."""
 
-    def __init__(self, queryset: Callable[[], QuerySet], parent: str, child_prefix: str = ""):
-        self.queryset, self.parent, self.child_prefix = queryset, parent, child_prefix
+    def __init__(self, queryset: Callable[[], QuerySet], parent: str, child_prefix: str = "", limit: int | None = None):
+        self.queryset, self.parent, self.child_prefix, self.limit = queryset, parent, child_prefix, limit
 
     def plan(self, field, prefix):
         child = field.child if isinstance(field, serializers.ListSerializer) else field
@@ -167,7 +173,7 @@ class ChildRows(RowField):
         if child_plan is None:
             raise NotPlannable(field.field_name)
         parent, key = self.parent, f"{prefix}{field.field_name}[]"
-        query = ChildQuery(self.queryset, parent, child_plan.columns)
+        query = ChildQuery(self.queryset, parent, child_plan.columns, self.limit)
 
         def fetch(ids: list) -> dict:
             rows = query(ids)
@@ -177,6 +183,14 @@ class ChildRows(RowField):
             return grouped
 
         return FieldPlan((prefix + "id",), itemgetter(key), {key: Children(prefix + "id", fetch, default=[])})
+
+
+class Annotated(RowField):
+    """A value the view's queryset annotates (a count computed in SQL), read from the row as it is."""
+
+    def plan(self, field, prefix):
+        column = prefix + field.field_name
+        return FieldPlan((column,), itemgetter(column))
 
 
 def _nullable(get: Read, convert: Callable) -> Read:

@@ -40,7 +40,8 @@ def varied(editor_client):
     for path in (f"/api/v1/quotes/{quote.pk}/", f"/api/v1/claims/{claim.pk}/"):
         response = editor_client.patch(path, {"verified": True, "note": "checked"}, format="json")
         assert response.status_code == 200, response.content
-    return {"seed": seed.pk, "first": first.pk, "copy": copy.pk, "speaker": speaker.pk}
+    subject = Entity.objects.get(name="Ukraine")  # the subject of the seed's measures
+    return {"seed": seed.pk, "first": first.pk, "copy": copy.pk, "speaker": speaker.pk, "subject": subject.pk}
 
 
 LISTS = [
@@ -88,7 +89,18 @@ def test_an_article_answered_from_rows_is_the_serializers_answer(api_client, var
     assert from_rows.content == through.content
 
 
-@pytest.mark.parametrize("url", ["/api/v1/articles/0/", "/api/v1/articles/x/", "/api/v1/articles/?ordering=rank"])
+@pytest.mark.parametrize("entity", ["speaker", "subject"])
+@pytest.mark.parametrize("query", ["", "?fields=id,measures,measure_count", "?omit=aliases"])
+def test_an_entity_answered_from_rows_is_the_serializers_answer(api_client, varied, monkeypatch, entity, query):
+    url = f"/api/v1/entities/{varied[entity]}/{query}"
+    from_rows = api_client.get(url)
+    through_serializers(monkeypatch)
+    through = api_client.get(url)
+    assert from_rows.status_code == through.status_code == 200
+    assert from_rows.content == through.content
+
+
+@pytest.mark.parametrize("url", ["/api/v1/articles/0/", "/api/v1/entities/0/", "/api/v1/articles/x/", "/api/v1/articles/?ordering=rank"])
 def test_a_refused_request_is_refused_alike(api_client, varied, monkeypatch, url):
     from_rows = api_client.get(url)
     through_serializers(monkeypatch)
@@ -115,7 +127,7 @@ def instances_built(client, url) -> Counter:
 
 
 @pytest.mark.parametrize("url", ["/api/v1/articles/", "/api/v1/claims/", "/api/v1/quotes/", "/api/v1/entities/",
-                                 "/api/v1/articles/{seed}/"])
+                                 "/api/v1/articles/{seed}/", "/api/v1/entities/{subject}/"])
 def test_row_answers_build_no_model_instance(api_client, varied, monkeypatch, url):
     url = url.format(**varied)
     assert instances_built(api_client, url) == Counter()
