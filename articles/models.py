@@ -70,13 +70,20 @@ class Verified(models.Model):
     """Something an editor corrected or confirmed: extraction never replaces it."""
 
     verified = models.BooleanField(default=False, help_text="An editor corrected or confirmed it.")
+    # Indexed only where set (`verified_by_index`): extraction stores millions of rows no editor touched, and
+    # the index serves the rare delete of an editor.
     verified_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                    related_name="+")
+                                    related_name="+", db_index=False)
     verified_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
     class Meta:
         abstract = True
+
+
+def verified_by_index(name: str) -> models.Index:
+    """The index of a Verified model's editor, over the rows an editor verified only."""
+    return models.Index(fields=["verified_by"], name=name, condition=Q(verified_by__isnull=False))
 
 
 class Reviewed(Verified):
@@ -230,6 +237,7 @@ class Entity(Verified):
             models.Index(fields=["type", "name"], name="entity_type_name"),
             models.Index(fields=["name", "id"], name="entity_name_id"),  # the list's default cursor order
             models.Index(fields=["-article_count", "id"], name="entity_article_count"),  # ordering=-article_count
+            verified_by_index("entity_verified_by"),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(type__in=EntityType.values), name="entity_type_valid"),
@@ -280,8 +288,10 @@ class OffsetSpan(models.Model):
 class Mention(OffsetSpan):
     """One place where an article names an entity."""
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="mentions")
-    entity = models.ForeignKey(Entity, on_delete=models.PROTECT, related_name="mentions")
+    # Both keys are the first column of a wider index below: an index of their own would be written for every
+    # mention stored and never read.
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="mentions", db_index=False)
+    entity = models.ForeignKey(Entity, on_delete=models.PROTECT, related_name="mentions", db_index=False)
     text = models.CharField(max_length=300)
 
     class Meta:
@@ -302,7 +312,8 @@ class Quote(OffsetSpan, Attributed, Reviewed):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes")
     text = models.TextField()
     kind = models.CharField(max_length=8, choices=QuoteKind.choices)
-    speaker = models.ForeignKey(Entity, null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes")
+    speaker = models.ForeignKey(Entity, null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes",
+                                db_index=False)  # the first column of the speaker indexes below
     speaker_text = models.CharField(max_length=300, blank=True, help_text='The speaker as worded: "Kiev sources".')
     cue = models.CharField(max_length=100, blank=True, help_text='The attribution: "said", "according to".')
     sentence = models.TextField(blank=True)
@@ -315,6 +326,7 @@ class Quote(OffsetSpan, Attributed, Reviewed):
             models.Index(fields=["speaker", "-id"], name="quote_speaker_id"),  # a speaker's quotes, newest first
             models.Index(fields=["kind"], name="quote_kind"),
             models.Index(fields=["confidence"], name="quote_confidence"),
+            verified_by_index("quote_verified_by"),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(confidence__gte=0, confidence__lte=1) | Q(confidence=None),

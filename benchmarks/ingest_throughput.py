@@ -8,7 +8,8 @@
    ceiling the loader is compared with, measured in the same run.
 3. Loads the corpus into a fresh database (BENCH_DATABASE_URL, default newsapi_bench on the local server,
    dropped and created) with load_paths(workers=N), as `load_seeds` does: articles/s over the first and the
-   last WINDOW articles and overall, and how busy the machine's cores were.
+   last WINDOW articles and overall, and how busy the machine's cores were. On a server that runs without
+   autovacuum, the benchmark does autovacuum's work while the loader runs (VacuumStandIn).
 4. Loads it again: nothing may change.
 5. The cost of storing one more article (store only; extraction done beforehand), measured at 1,000 stored
    articles and again after multiplying the rows in SQL to about --probe-size articles; each probe is rolled
@@ -25,6 +26,7 @@ import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
@@ -96,11 +98,15 @@ def main() -> int:
         autovacuum = cursor.fetchone()[0]
     print(f"machine: {os.cpu_count()} CPUs, workers: {args.workers}, database: PostgreSQL "
           f"{connection.cursor().connection.info.server_version}, autovacuum {autovacuum}")
+    stand_in = None
     if autovacuum != "on":
         # The loader updates entity and measure rows for every article; without autovacuum their dead row
         # versions pile up (about 20 per live entity row over 20,000 articles) and later windows slow down.
-        print("  warning: this server runs with autovacuum off, unlike PostgreSQL's default: the last windows "
-              "pay for the dead rows of the entity and measure tables")
+        # Production servers run autovacuum (PostgreSQL's default), so the benchmark does its work here.
+        stand_in = VacuumStandIn(BENCH_URL)
+        print(f"  this server runs with autovacuum off, unlike PostgreSQL's default: the benchmark stands in "
+              f"for it, vacuuming every {VacuumStandIn.EVERY:.0f} s the tables past autovacuum's default "
+              f"threshold (50 + 20% of live rows dead)")
 
     # 2. Extraction alone on every core.
     documents = [r.document for r in read_paths(corpus) if r.document is not None]
@@ -130,9 +136,14 @@ def main() -> int:
 
     busy0, total0 = cpu_times()
     started = time.perf_counter()
+    if stand_in is not None:
+        stand_in.start()
     report = load_paths(corpus, workers=args.workers, on_document=on_document)
     load_seconds = time.perf_counter() - started - paused[0]
     busy1, total1 = cpu_times()
+    if stand_in is not None:
+        stand_in.stop()
+        print(f"  autovacuum's stand-in: {stand_in.runs} VACUUM runs of {stand_in.tables or 'no table'}")
     window = min(args.window, len(stamps) // 2)
     first = window / (stamps[window - 1] - started)
     last = window / (stamps[-1] - stamps[-window - 1])
@@ -181,6 +192,34 @@ def main() -> int:
         with app.connection_for_write() as broker:
             broker.default_channel.queue_delete(os.environ["CELERY_INGEST_QUEUE"])  # the run's own queue
     return 0
+
+
+class VacuumStandIn(threading.Thread):
+    """Autovacuum's work on a server that runs without it: every EVERY seconds, VACUUM the tables whose dead
+    rows pass autovacuum's default threshold (autovacuum_vacuum_threshold 50 + scale factor 0.2)."""
+
+    EVERY = 15.0
+
+    def __init__(self, url: str):
+        super().__init__(daemon=True)
+        self.url, self.runs, self.tables = url, 0, set()
+        self.stopped = threading.Event()
+
+    def run(self) -> None:
+        import psycopg
+
+        with psycopg.connect(self.url, autocommit=True) as connection:
+            while not self.stopped.wait(self.EVERY):
+                due = [name for name, in connection.execute(
+                    "SELECT relname FROM pg_stat_user_tables WHERE n_dead_tup > 50 + 0.2 * n_live_tup")]
+                for name in due:
+                    connection.execute(f'VACUUM "{name}"')
+                    self.runs += 1
+                    self.tables.add(name)
+
+    def stop(self) -> None:
+        self.stopped.set()
+        self.join()
 
 
 def table_counts() -> dict[str, int]:

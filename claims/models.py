@@ -3,7 +3,7 @@
 from django.db import models
 from django.db.models import F, Q
 
-from articles.models import Article, Attributed, Entity, OffsetSpan, Quote, Reviewed, history
+from articles.models import Article, Attributed, Entity, OffsetSpan, Quote, Reviewed, history, verified_by_index
 from extraction.types import MAX_FIGURE
 
 from .measures import measure_of
@@ -78,15 +78,20 @@ class Claim(OffsetSpan, Attributed, Reviewed):
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims")
     text = models.TextField(help_text="The sentence or clause that makes the claim.")
-    claimant = models.ForeignKey(Entity, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims")
+    # Foreign keys that lead a wider index below are not indexed alone: an index is written for every claim
+    # stored (millions), read or not.
+    claimant = models.ForeignKey(Entity, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims",
+                                 db_index=False)
     claimant_text = models.CharField(max_length=300, blank=True, help_text="The claimant as worded.")
-    quote = models.ForeignKey(Quote, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims")
+    quote = models.ForeignKey(Quote, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims",
+                              db_index=False)  # indexed where set (claim_quote)
     value = models.FloatField(null=True, blank=True)
     qualifier = models.CharField(max_length=16, choices=Qualifier.choices, blank=True)
     unit = models.CharField(max_length=100, blank=True, help_text="Singular head noun or unit of measure.")
     predicate = models.CharField(max_length=100, blank=True)
     subjects = models.ManyToManyField(Entity, blank=True, related_name="claims_about")
-    measure = models.ForeignKey(Measure, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims")
+    measure = models.ForeignKey(Measure, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims",
+                                db_index=False)
     # The values the figure allows (claims/measures.py); None is unbounded.
     lower = models.FloatField(null=True, blank=True)
     upper = models.FloatField(null=True, blank=True)
@@ -112,9 +117,11 @@ class Claim(OffsetSpan, Attributed, Reviewed):
             # The `unit` and `predicate` filters, newest first as the list orders.
             models.Index(fields=["unit_normalised", "-id"], name="claim_unit_normalised_id"),
             models.Index(fields=["predicate_normalised", "-id"], name="claim_predicate_normalised_id"),
-            models.Index(fields=["unit", "predicate"], name="claim_unit_predicate"),
             models.Index(fields=["value"], name="claim_value"),
             models.Index(fields=["confidence"], name="claim_confidence"),
+            # A quote's claims, for when the quote goes: most claims were made outside any quote.
+            models.Index(fields=["quote"], name="claim_quote", condition=Q(quote__isnull=False)),
+            verified_by_index("claim_verified_by"),
         ]
         constraints = [
             models.CheckConstraint(
