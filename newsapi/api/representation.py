@@ -30,7 +30,8 @@ PASSED_THROUGH = {serializers.CharField, serializers.IntegerField, serializers.B
                   serializers.ChoiceField, serializers.SlugField, serializers.URLField}
 
 
-def _datetime(value):
+def datetime_text(value) -> str:
+    """A date-time as DRF writes it by default: ISO 8601 in UTC, with `Z`."""
     text = value.astimezone(UTC).isoformat()
     return text[:-6] + "Z" if text.endswith("+00:00") else text
 
@@ -45,7 +46,7 @@ def passed_through(field) -> bool:
 
 
 def iso_datetimes(field) -> bool:
-    """Whether a DateTimeField writes DRF's default: ISO 8601 in UTC, which `_datetime` writes faster."""
+    """Whether a DateTimeField writes DRF's default: ISO 8601 in UTC, which `datetime_text` writes faster."""
     iso = getattr(field, "format", api_settings.DATETIME_FORMAT)
     return (isinstance(iso, str) and iso.lower() == ISO_8601 and settings.TIME_ZONE == "UTC"
             and getattr(field, "timezone", None) is None)
@@ -93,7 +94,7 @@ def _plan_field(field, model):
     if kind is serializers.SlugRelatedField:
         return _nullable(get, attrgetter(field.slug_field))
     if kind is serializers.DateTimeField:
-        return _nullable(get, _datetime) if iso_datetimes(field) else _drf(field)
+        return _nullable(get, datetime_text) if iso_datetimes(field) else _drf(field)
     if passed_through(field):
         return _nullable(get, float) if kind is serializers.FloatField else get
     return _drf(field)

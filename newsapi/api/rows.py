@@ -14,7 +14,7 @@ Fields are planned by kind:
   names a RowField for it: `Computed` from columns of the row, `ChildRows` read by one more query for the
   whole page, or a RowField of the app's own.
 
-A serializer with a field that cannot be planned has no plan (`row_plan` returns None): its views answer
+A serializer with a field that cannot be planned has no plan (`row_plan_of` returns None): its views answer
 through DRF as before.
 """
 
@@ -30,7 +30,7 @@ from django.db import connections
 from django.db.models import ForeignObject, Lookup, QuerySet
 from rest_framework import serializers
 
-from .representation import _datetime, iso_datetimes, passed_through
+from .representation import datetime_text, iso_datetimes, passed_through
 
 Read = Callable[[dict], Any]
 
@@ -247,7 +247,7 @@ def plan_field(field: serializers.Field, model, prefix: str) -> FieldPlan:
         return FieldPlan((column,), _blank_as_null(get))
     kind = type(field)  # exact classes only: a subclass may represent its values its own way
     if kind is serializers.DateTimeField and iso_datetimes(field):
-        return FieldPlan((column,), _nullable(get, _datetime))
+        return FieldPlan((column,), _nullable(get, datetime_text))
     if kind is serializers.FloatField:
         return FieldPlan((column,), _nullable(get, float))
     if passed_through(field):

@@ -78,33 +78,30 @@ def test_a_list_answered_from_rows_is_the_serializers_answer(api_client, varied,
     assert from_rows == pages(api_client, url)
 
 
-@pytest.mark.parametrize("article", ["seed", "first", "copy"])
-@pytest.mark.parametrize("query", ["", "?fields=id,entities", "?omit=body,text,claims"])
-def test_an_article_answered_from_rows_is_the_serializers_answer(api_client, varied, monkeypatch, article, query):
-    url = f"/api/v1/articles/{varied[article]}/{query}"
-    from_rows = api_client.get(url)
+DETAILS = [f"/api/v1/articles/{{{article}}}/{query}" for article in ("seed", "first", "copy")
+           for query in ("", "?fields=id,entities", "?omit=body,text,claims")] + [
+    f"/api/v1/entities/{{{entity}}}/{query}" for entity in ("speaker", "subject")
+    for query in ("", "?fields=id,measures,measure_count", "?omit=aliases")]
+REFUSED = ["/api/v1/articles/0/", "/api/v1/entities/0/", "/api/v1/articles/x/", "/api/v1/articles/?ordering=rank"]
+
+
+def both_paths(client, monkeypatch, url):
+    """The answer from rows, then the serializers' answer to the same request."""
+    from_rows = client.get(url)
     through_serializers(monkeypatch)
-    through = api_client.get(url)
+    return from_rows, client.get(url)
+
+
+@pytest.mark.parametrize("url", DETAILS)
+def test_a_detail_answered_from_rows_is_the_serializers_answer(api_client, varied, monkeypatch, url):
+    from_rows, through = both_paths(api_client, monkeypatch, url.format(**varied))
     assert from_rows.status_code == through.status_code == 200
     assert from_rows.content == through.content
 
 
-@pytest.mark.parametrize("entity", ["speaker", "subject"])
-@pytest.mark.parametrize("query", ["", "?fields=id,measures,measure_count", "?omit=aliases"])
-def test_an_entity_answered_from_rows_is_the_serializers_answer(api_client, varied, monkeypatch, entity, query):
-    url = f"/api/v1/entities/{varied[entity]}/{query}"
-    from_rows = api_client.get(url)
-    through_serializers(monkeypatch)
-    through = api_client.get(url)
-    assert from_rows.status_code == through.status_code == 200
-    assert from_rows.content == through.content
-
-
-@pytest.mark.parametrize("url", ["/api/v1/articles/0/", "/api/v1/entities/0/", "/api/v1/articles/x/", "/api/v1/articles/?ordering=rank"])
+@pytest.mark.parametrize("url", REFUSED)
 def test_a_refused_request_is_refused_alike(api_client, varied, monkeypatch, url):
-    from_rows = api_client.get(url)
-    through_serializers(monkeypatch)
-    through = api_client.get(url)
+    from_rows, through = both_paths(api_client, monkeypatch, url)
     assert from_rows.status_code == through.status_code != 200
     assert from_rows.content == through.content
 
