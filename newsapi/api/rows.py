@@ -20,6 +20,7 @@ through DRF as before.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from operator import itemgetter
@@ -77,8 +78,8 @@ class RowPlan:
 
 @ForeignObject.register_lookup
 class AnyOf(Lookup):
-    """`relation__any_of=ids`: `relation_id = ANY(%s)` with the ids as one array parameter, so that the SQL is
-    the same whatever their number (PostgreSQL only; ChildQuery uses it)."""
+    """`relation__any_of=ids`: on PostgreSQL `relation_id = ANY(%s)` with the ids as one array parameter, so
+    that the SQL is the same whatever their number (ChildQuery compiles it once); elsewhere `IN (...)`."""
 
     lookup_name = "any_of"
     prepare_rhs = False
@@ -88,7 +89,11 @@ class AnyOf(Lookup):
         return f"{lhs} = ANY(%s)", [*lhs_params, self.rhs]
 
     def as_sql(self, compiler, connection):
-        raise NotImplementedError("any_of is PostgreSQL's = ANY(array)")
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        ids = list(self.rhs)
+        if not ids:
+            return "1 = 0", list(lhs_params)  # matches nothing, as IN () would
+        return f"{lhs} IN ({', '.join(['%s'] * len(ids))})", [*lhs_params, *ids]
 
 
 class ChildQuery:
@@ -138,11 +143,12 @@ class ChildQuery:
         return self._compiled[queryset.db]
 
 
-class RowField:
+class RowField(ABC):
     """How a serializer field the planner does not know is read (`row_fields` of a serializer)."""
 
+    @abstractmethod
     def plan(self, field: serializers.Field, prefix: str) -> FieldPlan:
-        raise NotImplementedError
+        """The columns the field reads, how it is written, and the queries its values need."""
 
 
 class Computed(RowField):

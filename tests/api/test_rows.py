@@ -9,7 +9,7 @@ from rest_framework import serializers
 
 from articles.api.serializers import ArticleListSerializer, EntityBriefSerializer
 from articles.models import Entity, Quote
-from newsapi.api.rows import ChildQuery, Computed, row_plan_of
+from newsapi.api.rows import AnyOf, ChildQuery, Computed, row_plan_of
 from newsapi.api.serializers import ResponseSerializer
 from tests.factories import ArticleFactory, QuoteFactory
 
@@ -96,3 +96,16 @@ def test_a_child_query_reads_the_rows_the_orm_reads_whatever_the_number_of_ids()
         assert len(captured) == 1
         # The ids are one array parameter: the SQL is the same for any number of them.
         assert "= ANY(" in captured[0]["sql"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("portable", [False, True])
+def test_any_of_finds_the_rows_of_the_ids_given(monkeypatch, portable):
+    if portable:  # the `IN (...)` other databases get, run here on PostgreSQL
+        monkeypatch.delattr(AnyOf, "as_postgresql")
+    articles = [ArticleFactory() for _ in range(3)]
+    for article in articles:
+        QuoteFactory(article=article)
+    for ids in ([articles[0].pk, articles[2].pk], [articles[1].pk], [0], []):
+        found = set(Quote.objects.filter(article__any_of=ids).values_list("article_id", flat=True))
+        assert found == set(ids) - {0}
