@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "drf_standardized_errors",
     "corsheaders",
     "axes",
+    "newsapi",
     "articles",
     "claims",
     "ingestion",
