@@ -3,6 +3,7 @@ delivered whole (the CSV exports of millions of rows depend on it), and the requ
 documents with its 414 is the one the server applies."""
 
 import contextlib
+import http.client
 import os
 import socket
 import subprocess
@@ -10,6 +11,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections import Counter
 from pathlib import Path
 
 from newsapi.api.openapi_hooks import REQUEST_LINE_LIMIT
@@ -29,7 +31,7 @@ def gunicorn_serving(app: str, **env: str):
     port = free_port()
     gunicorn = Path(sys.executable).parent / "gunicorn"
     server = subprocess.Popen([str(gunicorn), app, "-c", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}"],
-                              cwd=ROOT, env=dict(os.environ, GUNICORN_WORKERS="1", **env),
+                              cwd=ROOT, env={**os.environ, "GUNICORN_WORKERS": "1", **env},
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         for _ in range(100):
@@ -68,3 +70,31 @@ def test_the_request_line_limit_the_schema_documents_is_the_servers():
     with gunicorn_serving("tests.slow_stream_app:application") as port:
         assert status_of_request_line(port, REQUEST_LINE_LIMIT) == 200
         assert status_of_request_line(port, REQUEST_LINE_LIMIT + 1) == 414
+
+
+def wait_until_both_workers_answer(port: int) -> None:
+    """Each worker opens its listening socket once it has started; the first may answer alone for a moment."""
+    seen, deadline = set(), time.monotonic() + 30
+    while len(seen) < 2 and time.monotonic() < deadline:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=30) as response:
+            seen.add(response.read())
+    assert len(seen) == 2, "the second worker never answered"
+
+
+def test_keep_alive_connections_are_spread_over_the_workers():
+    """A client pool's keep-alive connections stay with the worker that accepted them: with one listening socket
+    shared by the workers, the last worker to wait took nearly all of them, and one core idled under load."""
+    with gunicorn_serving("tests.worker_pid_app:application", GUNICORN_WORKERS="2") as port:
+        wait_until_both_workers_answer(port)
+        connections = [http.client.HTTPConnection("127.0.0.1", port, timeout=30) for _ in range(20)]
+        for connection in connections:  # all at once, as a pool opens them
+            connection.connect()
+        pids = []
+        for connection in connections:
+            connection.request("GET", "/")
+            pids.append(connection.getresponse().read())
+        for connection in connections:
+            connection.close()
+    served_by = Counter(pids)
+    assert len(served_by) == 2, served_by
+    assert min(served_by.values()) >= 3, served_by  # a fair coin gives fewer than 3 of 20 once in 5,000 runs
