@@ -232,19 +232,42 @@ class FilterSet(django_filters.FilterSet):
     django-filter deep-copies every declared filter for each request (their choices, help texts, querysets:
     most of a filtered list's time in Python). A filter's per-request state is only its `parent` and `model`,
     which the FilterSet sets on its copies right after, its form field, built on first use, and the FilterMethod
-    of a `method=` filter, bound again: a shallow copy of each filter serves."""
+    of a `method=` filter, bound again: a shallow copy of each filter serves.
+
+    And a request is filtered by the filters it names only: a filter whose parameter is absent filters nothing,
+    yet each one was copied, given a form field, copied again by the form and validated (a list has up to 26)."""
+
+    FORM_CLASSES_KEPT = 256
 
     @classmethod
     def get_filters(cls):
         return _FiltersCopiedShallow(super().get_filters())
 
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None:
+            # Read by django-filter's __init__, which copies these for the request. A widget reads its filter's
+            # name or a name built on it (`value_min`, `entity[]`), so a filter is kept whenever a parameter
+            # starts with its name: at worst one more filter than needed, never one fewer.
+            names = tuple(data)
+            self.base_filters = _FiltersCopiedShallow(
+                (name, declared) for name, declared in type(self).base_filters.items()
+                if any(given.startswith(name) for given in names))
+        super().__init__(data, *args, **kwargs)
+
     def get_form_class(self):
         # django-filter creates a form class (a metaclass at work, and a form field per filter with its label)
-        # for every request. Its fields depend on the declared filters alone (none reads the request), and each
-        # form deep-copies its class's fields: one class per FilterSet serves every request.
-        form_class = type(self).__dict__.get("_form_class")
+        # for every request. Its fields depend on the filters alone (none reads the request's values), and each
+        # form deep-copies its class's fields: one class per FilterSet and set of filters serves every request.
+        # Bounded: the sets are whatever requests combine.
+        form_classes = type(self).__dict__.get("_form_classes")
+        if form_classes is None:
+            form_classes = type(self)._form_classes = {}
+        key = tuple(self.filters)
+        form_class = form_classes.get(key)
         if form_class is None:
-            form_class = type(self)._form_class = super().get_form_class()
+            if len(form_classes) >= self.FORM_CLASSES_KEPT:
+                form_classes.clear()
+            form_class = form_classes[key] = super().get_form_class()
         return form_class
 @extend_schema_field({"type": "number", "minimum": 0, "maximum": 1})
 class ShareFilter(django_filters.NumberFilter):

@@ -183,3 +183,28 @@ def test_an_ordering_that_needs_a_filter_with_another_filter_refused_is_a_400(ap
     response = api_client.get("/api/v1/articles/?search=bridge&ordering=rank&published_after=soon")
     assert response.status_code == 400
     assert {error["attr"] for error in response.json()["errors"]} == {"published_after"}
+
+
+def test_a_request_is_filtered_by_the_filters_it_names_only():
+    """The filterset binds, copies and validates the filters whose parameters the request gives, no others."""
+    from django.http import QueryDict
+
+    from claims.filters import ClaimFilterSet
+    from claims.models import Claim
+
+    filterset = ClaimFilterSet(QueryDict("unit=person&value_min=10"), queryset=Claim.objects.all())
+    assert set(filterset.filters) == {"unit", "value_min"}
+    assert set(filterset.form.fields) == {"unit", "value_min"}
+    assert filterset.is_valid(), filterset.errors
+    where = str(filterset.qs.query)
+    assert '"unit_normalised" IN' in where and '"value" >=' in where
+
+
+def test_filters_named_together_in_any_order_each_apply(client, world):
+    """Form classes are kept per set of filters: requests naming different sets, in any order, filter fully."""
+    direct, by_ana = ids(client, "/api/v1/quotes/?kind=direct"), ids(client, "/api/v1/quotes/?speaker=ana-lima")
+    indirect = ids(client, "/api/v1/quotes/?kind=indirect")
+    assert direct and by_ana and indirect
+    assert ids(client, "/api/v1/quotes/?kind=direct&speaker=ana-lima") == sorted({*direct} & {*by_ana})
+    assert ids(client, "/api/v1/quotes/?speaker=ana-lima&kind=indirect") == sorted({*indirect} & {*by_ana})
+    assert sorted({*indirect} & {*by_ana}) != by_ana
