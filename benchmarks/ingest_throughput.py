@@ -13,7 +13,10 @@
 4. Loads it again: nothing may change.
 5. The cost of storing one more article (store only; extraction done beforehand), measured at 1,000 stored
    articles and again after multiplying the rows in SQL to about --probe-size articles; each probe is rolled
-   back, so it leaves nothing.
+   back, so it leaves nothing. The probe's articles are news arriving now, a minute apart after the newest
+   stored article, and the multiplied copies are years of older news before the corpus: both probes meet the
+   same number of recent figures per measure, and only the history behind them grows (what `--probe-size`
+   asks about). Copies with the corpus's own dates would make every day five times as busy instead.
 6. Celery: the same --celery-articles documents queued as an ingest job and stored by one worker process,
    then by two (empty database each time): the throughput ratio.
 """
@@ -131,7 +134,7 @@ def main() -> int:
         stamps.append(time.perf_counter() - paused[0])
         if len(stamps) == 1000 and args.probe_size:
             began = time.perf_counter()
-            probe[1000] = store_cost(prepared_probe)
+            probe[1000] = store_cost(arriving_now(prepared_probe))
             paused[0] += time.perf_counter() - began
 
     busy0, total0 = cpu_times()
@@ -170,7 +173,7 @@ def main() -> int:
     # 5. One more article at scale.
     if args.probe_size:
         multiplied = rows_multiply(args.probe_size)
-        probe[multiplied] = store_cost(prepared_probe)
+        probe[multiplied] = store_cost(arriving_now(prepared_probe))
         for size, seconds in sorted(probe.items()):
             print(f"store one more article at {size:,} articles: {seconds * 1000:.1f} ms "
                   f"(mean over {len(prepared_probe)}, extraction excluded, rolled back)")
@@ -251,6 +254,24 @@ def store_cost(prepared) -> float:
     return (time.perf_counter() - started) / len(prepared)
 
 
+def arriving_now(prepared: list) -> list:
+    """The prepared articles dated a minute apart after the newest stored article."""
+    from dataclasses import replace
+    from datetime import timedelta
+
+    from django.db.models import Max
+
+    from articles.models import Article
+    from ingestion.prepare import content_hash
+
+    newest = Article.objects.aggregate(newest=Max("published_at"))["newest"]
+    dated = []
+    for minutes, item in enumerate(prepared, start=1):
+        document = replace(item.document, published_at=newest + timedelta(minutes=minutes))
+        dated.append(replace(item, document=document, digest=content_hash(document)))
+    return dated
+
+
 def copy_sql(model, alias: str, overrides: dict[str, str], source: str) -> str:
     """INSERT ... SELECT of every column of `model` but its id (whatever columns the schema has now), each read
     from `alias` unless `overrides` gives its expression."""
@@ -266,7 +287,8 @@ def copy_sql(model, alias: str, overrides: dict[str, str], source: str) -> str:
 
 def rows_multiply(target: int) -> int:
     """Copy articles with their mentions, claims (same measures: they grow too) and LSH rows, in SQL, until
-    about `target` articles are stored. Returns the number of articles then."""
+    about `target` articles are stored. Copy k is dated k times the corpus's span (and a day) earlier: older
+    news, as dense as the corpus, behind it. Returns the number of articles then."""
     from django.db import connection
 
     from articles.models import Article, ArticleBand, Mention
@@ -275,18 +297,24 @@ def rows_multiply(target: int) -> int:
     with connection.cursor() as cursor:
         cursor.execute("SELECT count(*), max(id) FROM articles_article")
         count, top = cursor.fetchone()
+        cursor.execute("SELECT extract(epoch FROM max(published_at) - min(published_at)) + 86400 "
+                       "FROM articles_article")
+        span, = cursor.fetchone()
         copies = max(target // count - 1, 0)
         started = time.perf_counter()
         for k in range(1, copies + 1):
-            params = {"k": str(k), "top": top}
+            params = {"k": str(k), "top": top, "shift": float(span) * k}
+            earlier = "{}.published_at - make_interval(secs => %(shift)s)"
             cursor.execute(copy_sql(Article, "a", {
                 "url": "NULL", "content_hash": "md5(a.content_hash || %(k)s) || md5(%(k)s || a.content_hash)",
+                "published_at": earlier.format("a"),
                 "created_at": "now()", "updated_at": "now()", "duplicate_of_id": "NULL",
             }, "FROM articles_article a WHERE a.id <= %(top)s"), params)
             mapping = """FROM articles_article a JOIN articles_article n
                 ON n.content_hash = md5(a.content_hash || %(k)s) || md5(%(k)s || a.content_hash)
                 JOIN {table} x ON x.article_id = a.id WHERE a.id <= %(top)s"""
-            for model, overrides in ((Mention, {}), (Claim, {"quote_id": "NULL"}), (ArticleBand, {})):
+            for model, overrides in ((Mention, {}), (Claim, {"quote_id": "NULL", "published_at": earlier.format("x")}),
+                                     (ArticleBand, {})):
                 cursor.execute(copy_sql(model, "x", {"article_id": "n.id", **overrides},
                                         mapping.format(table=model._meta.db_table)), params)
         cursor.execute("ANALYZE")
