@@ -438,9 +438,17 @@ def _choose(entity: extracted.Entity, candidates: list[_Known]) -> _Known | None
         for candidate in candidates:
             if full & {key for key in candidate.names if len(key.split()) > 1}:
                 return candidate
-        surname_only = [c for c in candidates if not c.multiword]
-        return surname_only[0] if len(surname_only) == 1 else None
-    return candidates[0] if len(candidates) == 1 else None
+        # A person known by the surname alone gains the full name only when nobody else has that surname: a
+        # surname stored while several people shared it may mean any of them.
+        only = candidates[0] if len(candidates) == 1 else None
+        return only if only is not None and not only.multiword else None
+    if len(candidates) == 1:
+        return candidates[0]
+    # A bare surname several people share is given to none of them, and is one entity of its own: the same
+    # ambiguous surname in a later article is that entity again, not one more row (and one more candidate
+    # every later article with that surname would read).
+    ambiguous = [c for c in candidates if not c.multiword]
+    return ambiguous[0] if ambiguous else None
 
 
 def _names_add(match: _Known, entity: extracted.Entity, by_name: dict[str, list[_Known]]) -> list[tuple]:

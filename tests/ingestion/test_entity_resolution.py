@@ -69,3 +69,26 @@ def test_an_article_naming_many_known_entities_resolves_them_in_a_few_queries():
     assert [row.pk for row in again.rows] == [row.pk for row in first.rows]
     assert again.created == []
     assert len(captured) <= 4  # aliases, entities, coordinates, and one insert of names (none new)
+
+
+def test_a_bare_surname_several_people_share_is_one_entity_across_articles():
+    # Both are known by their surname too, so a bare "Santos" could be either.
+    ingest("Election", "Senator Maria Santos said she would win. Santos thanked her staff.", 1)
+    ingest("Election result", "Senator Paulo Santos said he had lost. Santos thanked his staff.", 2)
+    ingest("Recount", "Senator Santos said the count was fair.", 3)
+    ingest("Appeal", "Senator Santos said the court would hear the appeal.", 4)
+    ambiguous = Entity.objects.filter(type="PERSON", name="Santos")
+    assert ambiguous.count() == 1
+    assert ambiguous.get().mentions.count() == 2
+    assert Entity.objects.get(type="PERSON", name="Maria Santos").mentions.count() == 2
+
+
+def test_a_new_full_name_does_not_take_a_surname_stored_while_it_was_shared():
+    # Both are known by their surname too, so a bare "Santos" could be either.
+    ingest("Election", "Senator Maria Santos said she would win. Santos thanked her staff.", 1)
+    ingest("Election result", "Senator Paulo Santos said he had lost. Santos thanked his staff.", 2)
+    ingest("Recount", "Senator Santos said the count was fair.", 3)
+    ingest("New candidate", "Senator Joao Santos said he would run.", 4)
+    assert set(persons()) == {"Maria Santos", "Paulo Santos", "Santos", "Joao Santos"}
+    assert Entity.objects.get(type="PERSON", name="Santos").mentions.count() == 1
+    assert Entity.objects.get(type="PERSON", name="Joao Santos").mentions.count() == 1
