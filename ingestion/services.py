@@ -331,7 +331,8 @@ def entities_resolve(*, entities: list[extracted.Entity]) -> Resolution:
 
     Names and aliases are matched case-insensitively within a type. A person known by a full name is matched
     only on a full name, so that two people with the same surname are never merged through it; a bare surname
-    joins a stored person only when exactly one has that surname. Places with the coordinates of a stored
+    joins a stored person only when exactly one has that surname (one that several share is an entity of
+    its own, the same in every article). Places with the coordinates of a stored
     place (Kiev, Kyiv) are that place. The entities are resolved in order, each seeing those before it.
 
     Before creating entities, the transaction locks their names (on PostgreSQL) and resolves again: a
