@@ -441,8 +441,7 @@ def _choose(entity: extracted.Entity, candidates: list[_Known]) -> _Known | None
                 return candidate
         # A person known by the surname alone gains the full name only when nobody else has that surname: a
         # surname stored while several people shared it may mean any of them.
-        only = candidates[0] if len(candidates) == 1 else None
-        return only if only is not None and not only.multiword else None
+        return candidates[0] if len(candidates) == 1 and not candidates[0].multiword else None
     if len(candidates) == 1:
         return candidates[0]
     # A bare surname several people share is given to none of them, and is one entity of its own: the same
