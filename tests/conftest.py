@@ -17,6 +17,12 @@ def fresh_throttle_counters():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def kept_statements_checked(settings):
+    # Every query read through a kept statement is compiled again by the ORM and compared (statements.py).
+    settings.STATEMENT_CHECK = True
+
+
 @pytest.fixture
 def throttle_rates(settings):
     """Set the anonymous and the token rate limits for one test: throttle_rates("3/minute", "5/minute")."""

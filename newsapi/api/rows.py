@@ -27,11 +27,12 @@ from operator import itemgetter
 from typing import Any
 
 from django.core.exceptions import FieldDoesNotExist
-from django.db import connections
+from django.db import connections, router
 from django.db.models import ForeignObject, Lookup, QuerySet
 from rest_framework import serializers
 
 from .representation import datetime_text, iso_datetimes, passed_through
+from .statements import with_kept_statements
 
 Read = Callable[[dict], Any]
 
@@ -63,8 +64,10 @@ class RowPlan:
     children: dict[str, Children]
 
     def rows(self, queryset: QuerySet, *extra_columns: str) -> QuerySet:
-        """The queryset's rows as dicts of the plan's columns (and `extra_columns`, e.g. a cursor's position)."""
-        return queryset.prefetch_related(None).values(*dict.fromkeys((*self.columns, *extra_columns)))
+        """The queryset's rows as dicts of the plan's columns (and `extra_columns`, e.g. a cursor's position),
+        read through the kept statement of the query's shape (newsapi/api/statements.py)."""
+        return with_kept_statements(
+            queryset.prefetch_related(None).values(*dict.fromkeys((*self.columns, *extra_columns))))
 
     def answers(self, rows: Iterable[dict]) -> list[dict]:
         rows = list(rows)
@@ -111,19 +114,25 @@ class ChildQuery:
         self.queryset, self.parent, self.limit = queryset, parent, limit
         self.columns = tuple(dict.fromkeys((parent, *columns)))
         self._compiled: dict[str, tuple | None] = {}  # database alias -> (sql, params, ids position, names)
+        self._model = None  # known after the first call
 
     def __call__(self, ids: list) -> list[dict]:
         if self.limit is not None and len(ids) > 1:
             return [row for one in ids for row in self([one])]
         if not ids:
             return []
-        queryset = self.queryset().prefetch_related(None)
-        compiled = self._compile(queryset) if connections[queryset.db].vendor == "postgresql" else None
+        # The queryset is built only to compile it, or when the ORM runs it: building it cost as much as the query.
+        database = router.db_for_read(self._model) if self._model is not None else None
+        compiled = self._compiled.get(database)
         if compiled is None:
-            return list(queryset.filter(**{f"{self.parent}__in": ids}).values(*self.columns)[:self.limit])
+            queryset = self.queryset().prefetch_related(None)
+            self._model, database = queryset.model, queryset.db
+            compiled = self._compile(queryset) if connections[database].vendor == "postgresql" else None
+            if compiled is None:
+                return list(queryset.filter(**{f"{self.parent}__in": ids}).values(*self.columns)[:self.limit])
         sql, params, position, names = compiled
         params = [*params[:position], list(ids), *params[position + 1:]]
-        with connections[queryset.db].cursor() as cursor:
+        with connections[database].cursor() as cursor:
             cursor.execute(sql, params)
             return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 

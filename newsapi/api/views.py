@@ -40,11 +40,16 @@ class RowAnswersMixin:
             self._row_plans[key] = row_plan_of(serializer)
         return self._row_plans[key]
 
+    def rows_queryset(self):
+        """The view's queryset without the joins and prefetches only model instances read: rows select their own
+        columns, and each filter's copy of the queryset no longer deep-copies the select_related tree."""
+        return self.get_queryset().select_related(None).prefetch_related(None)
+
     def list(self, request, *args, **kwargs):
         plan = self.row_plan()
         if plan is None:
             return super().list(request, *args, **kwargs)
-        queryset = self.filter_queryset(self.get_queryset())
+        queryset = self.filter_queryset(self.rows_queryset())
         # The cursor reads its position from the row: the ordering's columns are selected too (those that exist:
         # an ordering refused, such as `rank` without `search`, is reported by the paginator).
         ordering = (name.lstrip("-") for name in self.paginator.get_ordering(request, queryset, self))
@@ -57,7 +62,7 @@ class RowAnswersMixin:
         if plan is None:
             return super().retrieve(request, *args, **kwargs)
         lookup = self.kwargs[self.lookup_url_kwarg or self.lookup_field]
-        row = get_object_or_404(plan.rows(self.filter_queryset(self.get_queryset())), **{self.lookup_field: lookup})
+        row = get_object_or_404(plan.rows(self.filter_queryset(self.rows_queryset())), **{self.lookup_field: lookup})
         self.check_object_permissions(request, row)
         return Response(plan.answers([row])[0])
 
