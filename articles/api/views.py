@@ -12,7 +12,7 @@ from rest_framework.response import Response
 from articles import selectors, services
 from articles.filters import ArticleFilterSet, EntityFilterSet, QuoteFilterSet, SourceFilterSet
 from articles.history import history_entries
-from articles.models import ItemStatus, Mention, Quote, Source
+from articles.models import Article, ItemStatus, Mention, Quote, Source
 from extraction import DocumentError
 from extraction.document import build_document
 from ingestion import selectors as ingestion_selectors
@@ -145,6 +145,7 @@ class ArticleViewSet(ExportMixin, RowAnswersMixin, SubListMixin, mixins.ListMode
     ordering = ["-published_at", "-id"]
     detail_actions = {"retrieve", "create", "entities"}
     row_detail = True
+    rows_model = Article
     parser_classes = [JSONParser]  # articles are posted as JSON only
     write_permissions = {"create": ["articles.add_article"]}
     csv_filename = "articles"
@@ -306,6 +307,7 @@ class QuoteViewSet(EditableMixin, ExportMixin, RowAnswersMixin, mixins.ListModel
 
     serializer_class = QuoteSerializer
     filterset_class = QuoteFilterSet
+    rows_model = Quote
     ordering_fields = ["id"]
     ordering = ["-id"]
     model = Quote
@@ -331,6 +333,9 @@ class QuoteViewSet(EditableMixin, ExportMixin, RowAnswersMixin, mixins.ListModel
     def get_queryset(self):
         # Speaker, article and verifying editor are embedded in every row.
         return self.active_only(selectors.quote_list())
+
+    def rows_filter(self, queryset):
+        return self.active_only(queryset)
 
     def correct(self, quote, **kwargs):
         return services.quote_correct(quote=quote, **kwargs)

@@ -76,6 +76,7 @@ class ClaimViewSet(article_views.EditableMixin, ExportMixin, RowAnswersMixin, Su
 
     serializer_class = ClaimSerializer
     filterset_class = ClaimFilterSet
+    rows_model = Claim
     ordering_fields = ["id", "value"]
     ordering = ["-id"]
     model = Claim
@@ -104,6 +105,9 @@ class ClaimViewSet(article_views.EditableMixin, ExportMixin, RowAnswersMixin, Su
     def get_queryset(self):
         # Claimant, article, measure and verifying editor are embedded in each row, subjects are prefetched.
         return self.active_only(selectors.claim_list())
+
+    def rows_filter(self, queryset):
+        return self.active_only(queryset)
 
     def correct(self, claim, **kwargs):
         return corrections.claim_correct(claim=claim, **kwargs)

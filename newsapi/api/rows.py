@@ -57,7 +57,7 @@ class FieldPlan:
     children: dict[str, Children] = field(default_factory=dict)  # row key -> how the page's values are fetched
 
 
-@dataclass
+@dataclass(eq=False)  # hashed by identity: views keep a values() query per plan
 class RowPlan:
     columns: tuple[str, ...]
     fields: list[tuple[str, Read]]

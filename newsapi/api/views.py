@@ -40,16 +40,39 @@ class RowAnswersMixin:
             self._row_plans[key] = row_plan_of(serializer)
         return self._row_plans[key]
 
-    def rows_queryset(self):
-        """The view's queryset without the joins and prefetches only model instances read: rows select their own
-        columns, and each filter's copy of the queryset no longer deep-copies the select_related tree."""
-        return self.get_queryset().select_related(None).prefetch_related(None)
+    # With `rows_model`, a plan's values() query is built once per view, plan and model and copied for each
+    # request: building it (a join and a column lookup per field) cost more than PostgreSQL's answer. The
+    # request's filters come after it: `rows_filter` (per request, e.g. active items only), then the filter
+    # backends. Without it, the view's queryset is trimmed, filtered and then made values() per request.
+    rows_model = None
+    _row_bases: dict = {}
+
+    def rows_filter(self, queryset):
+        return queryset
+
+    def rows(self, plan):
+        """The values() queryset of the plan's rows, before the filter backends."""
+        key = (type(self), self.rows_model, plan)
+        base = self._row_bases.get(key)
+        if base is None:
+            if len(self._row_bases) >= self.ROW_PLANS_KEPT:
+                self._row_bases.clear()
+            queryset = self.rows_model._default_manager.all()
+            # The cursor reads its position from the row: every column a list can be ordered by is selected (an
+            # annotation such as a search's `rank` is added to the rows by the filter that makes it).
+            ordering = dict.fromkeys(name.lstrip("-") for name in (*(self.ordering_fields or ()), *(self.ordering or ())))
+            base = self._row_bases[key] = plan.rows(
+                queryset, *(name for name in ordering if ordering_field(queryset, name) is not None))
+        return self.rows_filter(base.all())
 
     def list(self, request, *args, **kwargs):
         plan = self.row_plan()
         if plan is None:
             return super().list(request, *args, **kwargs)
-        queryset = self.filter_queryset(self.rows_queryset())
+        if self.rows_model is not None:
+            page = self.paginate_queryset(self.filter_queryset(self.rows(plan)))
+            return self.get_paginated_response(plan.answers(page))
+        queryset = self.filter_queryset(self.get_queryset().select_related(None).prefetch_related(None))
         # The cursor reads its position from the row: the ordering's columns are selected too (those that exist:
         # an ordering refused, such as `rank` without `search`, is reported by the paginator).
         ordering = (name.lstrip("-") for name in self.paginator.get_ordering(request, queryset, self))
@@ -62,7 +85,11 @@ class RowAnswersMixin:
         if plan is None:
             return super().retrieve(request, *args, **kwargs)
         lookup = self.kwargs[self.lookup_url_kwarg or self.lookup_field]
-        row = get_object_or_404(plan.rows(self.filter_queryset(self.rows_queryset())), **{self.lookup_field: lookup})
+        if self.rows_model is not None:
+            rows = self.filter_queryset(self.rows(plan))
+        else:
+            rows = plan.rows(self.filter_queryset(self.get_queryset().select_related(None).prefetch_related(None)))
+        row = get_object_or_404(rows, **{self.lookup_field: lookup})
         self.check_object_permissions(request, row)
         return Response(plan.answers([row])[0])
 
