@@ -99,15 +99,16 @@ MIDDLEWARE = [
     "newsapi.api.middleware.ApiErrorsAsJson",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    # Sessions, user and messages serve the admin: skipped under /api/ (newsapi/api/middleware.py).
+    "newsapi.api.middleware.SessionOutsideApi",
     "django.middleware.common.CommonMiddleware",
     # ETag on every GET and 304 when If-None-Match matches it.
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
-    # Admin edits record who made them (django-simple-history); the API's services name the user themselves.
-    "simple_history.middleware.HistoryRequestMiddleware",
+    "newsapi.api.middleware.AuthenticationOutsideApi",
+    "newsapi.api.middleware.MessagesOutsideApi",
+    # Edits record who made them (django-simple-history): every request but the API's reads.
+    "newsapi.api.middleware.HistoryRequestOutsideApiReads",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: refuses logins from a locked-out username and address.
     "axes.middleware.AxesMiddleware",
