@@ -19,7 +19,12 @@ def is_postgresql() -> bool:
 def search_articles(queryset: QuerySet, terms: str) -> QuerySet:
     if is_postgresql():
         query = SearchQuery(terms, search_type="websearch", config="english")
-        return queryset.filter(search_vector=query).annotate(rank=SearchRank(F("search_vector"), query))
+        # An alias, not an annotation: PostgreSQL ranks every matching article when `rank` is selected, but
+        # only an ordering by rank needs it (the ordering filter selects it then, for the cursor). In double
+        # precision: ts_rank's real, read as text and sent back in a cursor, no longer equalled itself, and the
+        # next page repeated rows.
+        rank = Cast(SearchRank(F("search_vector"), query), FloatField())
+        return queryset.filter(search_vector=query).alias(rank=rank)
     for word in terms.split():
         queryset = queryset.filter(Q(title__icontains=word) | Q(subtitle__icontains=word) | Q(body__icontains=word))
-    return queryset.annotate(rank=Cast(Value(1.0), FloatField()))
+    return queryset.alias(rank=Cast(Value(1.0), FloatField()))

@@ -7,6 +7,7 @@ raises them together as one 400 (`raise_query_errors`)."""
 
 from functools import cache
 
+from django.db.models import F
 from django_filters import utils
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework.exceptions import ErrorDetail, ValidationError
@@ -145,7 +146,11 @@ class StrictOrderingFilter(OrderingFilter):
             # The request is refused anyway; and with an invalid filter an ordering such as `rank` (the
             # relevance of a valid `search`) has nothing to order by.
             return queryset
-        return queryset.order_by(*ordering)
+        # A cursor reads its position from each row: an ordering by a computed value that a filter left
+        # unselected (a search's `rank` is an alias, so that no other ordering ranks every match) selects it.
+        computed = {name: F(name) for name in (term.lstrip("-") for term in ordering)
+                    if name in queryset.query.annotations and name not in queryset.query.annotation_select}
+        return (queryset.annotate(**computed) if computed else queryset).order_by(*ordering)
 
     def get_ordering(self, request, queryset, view):
         raw = request.query_params.get(self.ordering_param)

@@ -76,6 +76,22 @@ def test_search_finds_words_of_title_and_body(api_client):
     assert ranked.status_code == 200 and len(ranked.json()["results"]) == 1
 
 
+def test_a_search_ranks_its_matches_only_when_ordered_by_rank(api_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    if connection.vendor != "postgresql":
+        pytest.skip("ranking is PostgreSQL's")  # pragma: no cover - the tests run on PostgreSQL
+    articles = [ArticleFactory(title=f"Flood report {n}", body="flood " * n) for n in range(1, 4)]
+    with CaptureQueriesContext(connection) as by_date:
+        newest_first = api_client.get("/api/v1/articles/?search=flood").json()["results"]
+    assert [a["id"] for a in newest_first] == [a.pk for a in reversed(articles)]
+    assert "ts_rank" not in by_date.captured_queries[-1]["sql"]  # ranking every match would be wasted work
+    first = api_client.get("/api/v1/articles/?search=flood&ordering=-rank&page_size=2").json()
+    second = api_client.get(first["next"]).json()  # the cursor reads the rank of the page's last row
+    assert [a["id"] for a in first["results"] + second["results"]] == [a.pk for a in reversed(articles)]
+
+
 @pytest.mark.parametrize(
     ("query", "parameter"),
     [
