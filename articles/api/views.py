@@ -82,6 +82,9 @@ class EditableMixin:
             return queryset.filter(status=ItemStatus.ACTIVE)
         return queryset
 
+    def rows_filter(self, queryset):  # row answers (RowAnswersMixin) start from the model's rows
+        return self.active_only(queryset)
+
     def answer(self, item, status_code=status.HTTP_200_OK):
         fresh = self.get_queryset().get(pk=item.pk)
         return Response(self.get_serializer(fresh).data, status=status_code)
@@ -333,9 +336,6 @@ class QuoteViewSet(EditableMixin, ExportMixin, RowAnswersMixin, mixins.ListModel
     def get_queryset(self):
         # Speaker, article and verifying editor are embedded in every row.
         return self.active_only(selectors.quote_list())
-
-    def rows_filter(self, queryset):
-        return self.active_only(queryset)
 
     def correct(self, quote, **kwargs):
         return services.quote_correct(quote=quote, **kwargs)

@@ -106,9 +106,6 @@ class ClaimViewSet(article_views.EditableMixin, ExportMixin, RowAnswersMixin, Su
         # Claimant, article, measure and verifying editor are embedded in each row, subjects are prefetched.
         return self.active_only(selectors.claim_list())
 
-    def rows_filter(self, queryset):
-        return self.active_only(queryset)
-
     def correct(self, claim, **kwargs):
         return corrections.claim_correct(claim=claim, **kwargs)
 

@@ -14,6 +14,8 @@ from drf_standardized_errors.openapi_serializers import ClientErrorEnum
 from rest_framework import serializers, status
 from rest_framework.exceptions import APIException
 
+from .middleware import is_api
+
 
 class RequestTooLarge(APIException):
     status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
@@ -63,7 +65,7 @@ class ErrorResponse413Serializer(serializers.Serializer):
 
 def json_bad_request(request, exception=None):
     """400 for requests Django refuses before any view (a Host header not in ALLOWED_HOSTS): JSON under /api/."""
-    if request.path.startswith("/api/"):
+    if is_api(request):
         detail = ("The Host header names a host this server does not answer to."
                   if isinstance(exception, DisallowedHost) else "Bad request.")
         return JsonResponse(
@@ -75,7 +77,7 @@ def json_bad_request(request, exception=None):
 
 def json_not_found(request, exception=None):
     """404 for URLs no route matches: JSON under /api/, Django's page elsewhere."""
-    if request.path.startswith("/api/"):
+    if is_api(request):
         return JsonResponse(
             {"type": "client_error", "errors": [{"code": "not_found", "detail": "Not found.", "attr": None}]},
             status=404,
@@ -84,7 +86,7 @@ def json_not_found(request, exception=None):
 
 
 def json_server_error(request):
-    if request.path.startswith("/api/"):
+    if is_api(request):
         return JsonResponse(
             {"type": "server_error", "errors": [{"code": "error", "detail": "Server error.", "attr": None}]},
             status=500,

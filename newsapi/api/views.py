@@ -52,18 +52,23 @@ class RowAnswersMixin:
 
     def rows(self, plan):
         """The values() queryset of the plan's rows, before the filter backends."""
-        key = (type(self), self.rows_model, plan)
+        key = (type(self), plan)
         base = self._row_bases.get(key)
         if base is None:
             if len(self._row_bases) >= self.ROW_PLANS_KEPT:
                 self._row_bases.clear()
             queryset = self.rows_model._default_manager.all()
-            # The cursor reads its position from the row: every column a list can be ordered by is selected (an
-            # annotation such as a search's `rank` is added to the rows by the filter that makes it).
+            # The cursor reads its position from the row: every column a list can be ordered by is selected (a
+            # computed one, such as a search's `rank`, is selected by the ordering filter when it orders by it).
             ordering = dict.fromkeys(name.lstrip("-") for name in (*(self.ordering_fields or ()), *(self.ordering or ())))
             base = self._row_bases[key] = plan.rows(
                 queryset, *(name for name in ordering if ordering_field(queryset, name) is not None))
         return self.rows_filter(base.all())
+
+    def trimmed_queryset(self):
+        """The view's queryset without the joins and prefetches only model instances read (rows select their
+        own columns), so that each filter's copy does not deep-copy the select_related tree."""
+        return self.get_queryset().select_related(None).prefetch_related(None)
 
     def list(self, request, *args, **kwargs):
         plan = self.row_plan()
@@ -72,7 +77,7 @@ class RowAnswersMixin:
         if self.rows_model is not None:
             page = self.paginate_queryset(self.filter_queryset(self.rows(plan)))
             return self.get_paginated_response(plan.answers(page))
-        queryset = self.filter_queryset(self.get_queryset().select_related(None).prefetch_related(None))
+        queryset = self.filter_queryset(self.trimmed_queryset())
         # The cursor reads its position from the row: the ordering's columns are selected too (those that exist:
         # an ordering refused, such as `rank` without `search`, is reported by the paginator).
         ordering = (name.lstrip("-") for name in self.paginator.get_ordering(request, queryset, self))
@@ -88,7 +93,7 @@ class RowAnswersMixin:
         if self.rows_model is not None:
             rows = self.filter_queryset(self.rows(plan))
         else:
-            rows = plan.rows(self.filter_queryset(self.get_queryset().select_related(None).prefetch_related(None)))
+            rows = plan.rows(self.filter_queryset(self.trimmed_queryset()))
         row = get_object_or_404(rows, **{self.lookup_field: lookup})
         self.check_object_permissions(request, row)
         return Response(plan.answers([row])[0])
