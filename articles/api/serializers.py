@@ -18,7 +18,17 @@ from articles.models import (
     aliases_shown,
     article_text,
 )
-from newsapi.api.rows import ChildQuery, Children, ChildRows, Computed, FieldPlan, RowField, row_plan_of
+from newsapi.api.rows import (
+    Applied,
+    ChildQuery,
+    Children,
+    ChildRows,
+    Column,
+    Computed,
+    FieldPlan,
+    RowField,
+    row_plan_of,
+)
 from newsapi.api.serializers import ResponseSerializer, answer_example
 
 from . import examples
@@ -55,10 +65,6 @@ class AliasesOf(RowField):
 
     def plan(self, field, prefix):
         name, key = prefix + "name", prefix + "aliases[]"
-
-        def read(row):
-            return aliases_shown(row[name], row[key])
-
         query = ChildQuery(EntityAlias.objects.order_by, "entity", ("name",))
 
         def fetch(ids):
@@ -67,7 +73,8 @@ class AliasesOf(RowField):
                 found.setdefault(alias["entity"], []).append(alias["name"])
             return found
 
-        return FieldPlan((prefix + "id", name), read, {key: Children(prefix + "id", fetch, default=[])})
+        return FieldPlan((prefix + "id", name), Applied(aliases_shown, (name, key)),
+                         {key: Children(prefix + "id", fetch, default=[])})
 
 
 class Given(RowField):
@@ -75,7 +82,7 @@ class Given(RowField):
 
     def plan(self, field, prefix):
         key = prefix + field.field_name + "[]"
-        return FieldPlan((), lambda row: row[key])
+        return FieldPlan((), Column(key))
 
 
 @answer_example(examples.ENTITY)
@@ -176,7 +183,7 @@ class MentionedEntities(RowField):
                 found[article_id] = entity_plan.answers(entities.values())
             return found
 
-        return FieldPlan((prefix + "id",), lambda row: row[key], {key: Children(prefix + "id", fetch, default=[])})
+        return FieldPlan((prefix + "id",), Column(key), {key: Children(prefix + "id", fetch, default=[])})
 
 
 class ArticleDetailSerializer(ArticleListSerializer):

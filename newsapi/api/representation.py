@@ -32,6 +32,9 @@ PASSED_THROUGH = {serializers.CharField, serializers.IntegerField, serializers.B
 
 def datetime_text(value) -> str:
     """A date-time as DRF writes it by default: ISO 8601 in UTC, with `Z`."""
+    text = value.isoformat()
+    if text.endswith("+00:00"):  # read in UTC already (the database session's zone): no conversion
+        return text[:-6] + "Z"
     text = value.astimezone(UTC).isoformat()
     return text[:-6] + "Z" if text.endswith("+00:00") else text
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from operator import itemgetter
+from functools import cached_property
 from typing import Any
 
 from django.core.exceptions import FieldDoesNotExist
@@ -50,6 +50,85 @@ class Children:
     default: Any = None
 
 
+# -- how a field is read from a row ---------------------------------------------------------------------------
+# A plan's fields are written by one function compiled from them (`RowPlan.write`): a call per field and row
+# was a tenth of an article detail's CPU (128 rows of about 20 fields). Each read below is data that can both
+# be called and be written as a Python expression over `row`; `name(value)` names a value the expression uses.
+
+Namer = Callable[[Any], str]
+
+
+class Column:
+    """A column's value as it is."""
+
+    def __init__(self, column: str):
+        self.column = column
+
+    def __call__(self, row):
+        return row[self.column]
+
+    def source(self, name: Namer) -> str:
+        return f"row[{self.column!r}]"
+
+
+class Converted(Column):
+    """A column's value through `convert`, null when it is null."""
+
+    def __init__(self, column: str, convert: Callable):
+        super().__init__(column)
+        self.convert = convert
+
+    def __call__(self, row):
+        value = row[self.column]
+        return None if value is None else self.convert(value)
+
+    def source(self, name):
+        return f"(None if (value := row[{self.column!r}]) is None else {name(self.convert)}(value))"
+
+
+class BlankAsNull(Column):
+    """A column's value, null when it is empty (an empty choice or URL)."""
+
+    def __call__(self, row):
+        value = row[self.column]
+        return None if value == "" else value
+
+    def source(self, name):
+        return f"(None if (value := row[{self.column!r}]) == '' else value)"
+
+
+class Applied:
+    """`function` of some columns of the row."""
+
+    def __init__(self, function: Callable, columns: tuple[str, ...]):
+        self.function, self.columns = function, columns
+
+    def __call__(self, row):
+        return self.function(*(row[column] for column in self.columns))
+
+    def source(self, name):
+        return f"{name(self.function)}({', '.join(f'row[{column!r}]' for column in self.columns)})"
+
+
+class Nested:
+    """A nested answer read from the same row (a foreign key's serializer), null when the key is."""
+
+    def __init__(self, key: str, plan: RowPlan):
+        self.key, self.plan = key, plan
+
+    def __call__(self, row):
+        return None if row[self.key] is None else {name: read(row) for name, read in self.plan.fields}
+
+    def source(self, name):
+        return f"(None if row[{self.key!r}] is None else {self.plan.source(name)})"
+
+
+def read_source(read: Read, name: Namer) -> str:
+    """The Python expression of a read; a read that is only a function is called."""
+    source = getattr(read, "source", None)
+    return source(name) if source is not None else f"{name(read)}(row)"
+
+
 @dataclass
 class FieldPlan:
     columns: tuple[str, ...]
@@ -63,6 +142,25 @@ class RowPlan:
     fields: list[tuple[str, Read]]
     children: dict[str, Children]
 
+    def source(self, name: Namer) -> str:
+        """The answer as a Python dict display over `row`."""
+        return "{" + ", ".join(f"{field_name!r}: {read_source(read, name)}" for field_name, read in self.fields) + "}"
+
+    @cached_property
+    def write(self) -> Callable[[dict], dict]:
+        """One row's answer, from a function compiled from the plan's fields. The source holds only field
+        and column names (written as literals) and names of the values it uses."""
+        values: dict[str, Any] = {}
+
+        def name(value) -> str:
+            key = f"_{len(values)}"
+            values[key] = value
+            return key
+
+        source = f"def write(row):\n    return {self.source(name)}\n"
+        exec(compile(source, "<row plan>", "exec"), values)  # noqa: S102
+        return values["write"]
+
     def rows(self, queryset: QuerySet, *extra_columns: str) -> QuerySet:
         """The queryset's rows as dicts of the plan's columns (and `extra_columns`, e.g. a cursor's position),
         read through the kept statement of the query's shape (newsapi/api/statements.py)."""
@@ -75,8 +173,8 @@ class RowPlan:
             found = child.fetch(list(dict.fromkeys(row[child.parent_column] for row in rows)))
             for row in rows:
                 row[key] = found.get(row[child.parent_column], child.default)
-        fields = self.fields
-        return [{name: read(row) for name, read in fields} for row in rows]
+        write = self.write
+        return [write(row) for row in rows]
 
 
 @ForeignObject.register_lookup
@@ -103,17 +201,26 @@ class ChildQuery:
     """The rows of `queryset()` whose `parent` is one of a page's ids, as dicts of `columns`.
 
     Building a query with Django's ORM costs about a millisecond of CPU, more than running it: an article
-    detail built five of them on every request. On PostgreSQL the SQL is compiled once (the ids are one array
-    parameter) and run again with each page's ids; the rows are the same `values()` dicts, and a query whose
-    columns need converting from the database is left to the ORM. Elsewhere the ORM builds it each time.
+    detail built five of them on every request. On PostgreSQL the SQL is compiled once and run again with each
+    page's ids; the rows are the same `values()` dicts, and a query whose columns need converting from the
+    database is left to the ORM. Elsewhere the ORM builds it each time.
+
+    A page's ids are one array parameter (`= ANY(%s)`), a single id a plain one (`= %s`): PostgreSQL keeps one
+    plan for a prepared `= $1`, but planned `= ANY($1)` again on every run for one id (its generic plan assumes
+    ten), which doubled the database's CPU for an article detail.
 
     With a `limit`, each parent has at most that many rows, the first in the queryset's order: one query per
     parent (a detail has one)."""
 
+    # Parameters no other parameter of a query equals, marking where the ids go (the ORM copies them).
+    ONE_MARKER = -20_260_000_000_000_017
+    MANY_MARKER = [ONE_MARKER]
+
     def __init__(self, queryset: Callable[[], QuerySet], parent: str, columns: Iterable[str], limit: int | None = None):
         self.queryset, self.parent, self.limit = queryset, parent, limit
         self.columns = tuple(dict.fromkeys((parent, *columns)))
-        self._compiled: dict[str, tuple | None] = {}  # database alias -> (sql, params, ids position, names)
+        # (database alias, one id?) -> (sql, params, ids position, names), or None for the ORM
+        self._compiled: dict[tuple[str, bool], tuple | None] = {}
         self._model = None  # known after the first call
 
     def __call__(self, ids: list) -> list[dict]:
@@ -121,25 +228,28 @@ class ChildQuery:
             return [row for one in ids for row in self([one])]
         if not ids:
             return []
+        one = len(ids) == 1
         # The queryset is built only to compile it, or when the ORM runs it: building it cost as much as the query.
         database = router.db_for_read(self._model) if self._model is not None else None
-        compiled = self._compiled.get(database)
+        compiled = self._compiled.get((database, one))
         if compiled is None:
             queryset = self.queryset().prefetch_related(None)
             self._model, database = queryset.model, queryset.db
-            compiled = self._compile(queryset) if connections[database].vendor == "postgresql" else None
+            compiled = self._compile(queryset, one) if connections[database].vendor == "postgresql" else None
             if compiled is None:
                 return list(queryset.filter(**{f"{self.parent}__in": ids}).values(*self.columns)[:self.limit])
         sql, params, position, names = compiled
-        params = [*params[:position], list(ids), *params[position + 1:]]
+        params = [*params[:position], ids[0] if one else list(ids), *params[position + 1:]]
         with connections[database].cursor() as cursor:
             cursor.execute(sql, params)
             return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
-    def _compile(self, queryset: QuerySet) -> tuple | None:
-        if queryset.db not in self._compiled:
-            marker = [-20_260_000_000_000_017]  # a list no other parameter of the query is (the ORM copies it)
-            query = queryset.filter(**{f"{self.parent}__any_of": marker}).values(*self.columns)[:self.limit].query
+    def _compile(self, queryset: QuerySet, one: bool) -> tuple | None:
+        key = (queryset.db, one)
+        if key not in self._compiled:
+            marker = self.ONE_MARKER if one else self.MANY_MARKER
+            lookup = self.parent if one else f"{self.parent}__any_of"
+            query = queryset.filter(**{lookup: marker}).values(*self.columns)[:self.limit].query
             compiler = query.get_compiler(using=queryset.db)
             sql, params = compiler.as_sql()
             positions = [i for i, param in enumerate(params) if param == marker]
@@ -147,9 +257,9 @@ class ChildQuery:
             names = list(query.selected) if query.selected else [
                 *query.extra_select, *query.values_select, *query.annotation_select]
             plain = not compiler.get_converters([column for column, _, _ in compiler.select])
-            self._compiled[queryset.db] = (sql, tuple(params), positions[0], names) \
+            self._compiled[key] = (sql, tuple(params), positions[0], names) \
                 if plain and len(positions) == 1 and len(names) == len(compiler.select) else None
-        return self._compiled[queryset.db]
+        return self._compiled[key]
 
 
 class RowField(ABC):
@@ -168,10 +278,7 @@ class Computed(RowField):
 
     def plan(self, field, prefix):
         columns = tuple(prefix + column for column in self.columns)
-        getter, function = itemgetter(*columns), self.function
-        if len(columns) == 1:
-            return FieldPlan(columns, lambda row: function(getter(row)))
-        return FieldPlan(columns, lambda row: function(*getter(row)))
+        return FieldPlan(columns, Applied(self.function, columns))
 
 
 class ChildRows(RowField):
@@ -197,7 +304,7 @@ class ChildRows(RowField):
                 grouped.setdefault(row[parent], []).append(answer)
             return grouped
 
-        return FieldPlan((prefix + "id",), itemgetter(key), {key: Children(prefix + "id", fetch, default=[])})
+        return FieldPlan((prefix + "id",), Column(key), {key: Children(prefix + "id", fetch, default=[])})
 
 
 class Annotated(RowField):
@@ -205,29 +312,7 @@ class Annotated(RowField):
 
     def plan(self, field, prefix):
         column = prefix + field.field_name
-        return FieldPlan((column,), itemgetter(column))
-
-
-def _nullable(get: Read, convert: Callable) -> Read:
-    def read(row):
-        value = get(row)
-        return None if value is None else convert(value)
-    return read
-
-
-def _blank_as_null(get: Read) -> Read:
-    def read(row):
-        value = get(row)
-        return None if value == "" else value
-    return read
-
-
-def _nested(get_key: Read, nested: RowPlan) -> Read:
-    fields = nested.fields
-
-    def read(row):
-        return None if get_key(row) is None else {name: read_field(row) for name, read_field in fields}
-    return read
+        return FieldPlan((column,), Column(column))
 
 
 def plan_field(field: serializers.Field, model, prefix: str) -> FieldPlan:
@@ -242,31 +327,30 @@ def plan_field(field: serializers.Field, model, prefix: str) -> FieldPlan:
     except FieldDoesNotExist:
         raise NotPlannable(field.field_name) from None
     column = prefix + model_field.name
-    get = itemgetter(column)
     if isinstance(field, serializers.BaseSerializer):
         if isinstance(field, serializers.ListSerializer) or not model_field.many_to_one:
             raise NotPlannable(field.field_name)
         nested = row_plan_of(field, column + "__")
         if nested is None or nested.children:
             raise NotPlannable(field.field_name)
-        return FieldPlan((column, *nested.columns), _nested(get, nested))
+        return FieldPlan((column, *nested.columns), Nested(column, nested))
     if model_field.is_relation:
         kind = type(field)
         if kind is serializers.PrimaryKeyRelatedField and field.pk_field is None and model_field.many_to_one:
-            return FieldPlan((column,), get)  # values() reads a foreign key as its id
+            return FieldPlan((column,), Column(column))  # values() reads a foreign key as its id
         if kind is serializers.SlugRelatedField and model_field.many_to_one:
             slug = f"{column}__{field.slug_field}"
-            return FieldPlan((slug,), itemgetter(slug))  # null when the key is
+            return FieldPlan((slug,), Column(slug))  # null when the key is
         raise NotPlannable(field.field_name)
     if getattr(field, "blank_as_null", False):
-        return FieldPlan((column,), _blank_as_null(get))
+        return FieldPlan((column,), BlankAsNull(column))
     kind = type(field)  # exact classes only: a subclass may represent its values its own way
     if kind is serializers.DateTimeField and iso_datetimes(field):
-        return FieldPlan((column,), _nullable(get, datetime_text))
+        return FieldPlan((column,), Converted(column, datetime_text))
     if kind is serializers.FloatField:
-        return FieldPlan((column,), _nullable(get, float))
+        return FieldPlan((column,), Converted(column, float))
     if passed_through(field):
-        return FieldPlan((column,), get)
+        return FieldPlan((column,), Column(column))
     raise NotPlannable(field.field_name)
 
 

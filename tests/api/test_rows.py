@@ -94,8 +94,13 @@ def test_a_child_query_reads_the_rows_the_orm_reads_whatever_the_number_of_ids()
         with CaptureQueriesContext(connection) as captured:
             assert query(ids) == expected
         assert len(captured) == 1
-        # The ids are one array parameter: the SQL is the same for any number of them.
-        assert "= ANY(" in captured[0]["sql"]
+        # Many ids are one array parameter, so that the SQL is the same for any number of them; one id is a
+        # plain parameter, which PostgreSQL plans once for a prepared statement.
+        where = captured[0]["sql"].partition(" WHERE ")[2]
+        if len(ids) > 1:
+            assert '"article_id" = ANY(' in where
+        else:
+            assert f'"article_id" = {ids[0]} ' in where
 
 
 @pytest.mark.django_db
