@@ -80,3 +80,32 @@ def test_throttle_counters_live_in_the_shared_cache_when_configured(api_client, 
         assert 0 < connection.ttl(keys[0]) <= 61, "the window's counter must expire"
     finally:
         connection.flushdb()
+
+
+@pytest.fixture
+def redis_cache(settings):
+    import redis
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    connection = redis.Redis.from_url(REDIS_URL)
+    connection.flushdb()
+    yield connection
+    connection.flushdb()
+
+
+def test_the_count_goes_on_when_redis_has_lost_the_script(api_client, low_rates, redis_cache):
+    # A restarted or flushed Redis no longer knows the script the workers call by its SHA.
+    assert api_client.get("/api/v1/sources/").status_code == 200
+    redis_cache.script_flush()
+    assert [api_client.get("/api/v1/sources/").status_code for _ in range(3)] == [200, 200, 429]
+    key, = redis_cache.keys("*throttle_anon*")
+    assert int(redis_cache.get(key)) == 4
+
+
+def test_the_count_goes_on_when_redis_dropped_the_connections(api_client, low_rates, redis_cache):
+    # Redis restarted, or an idle timeout closed the pool's connections: the next request reconnects.
+    assert api_client.get("/api/v1/sources/").status_code == 200
+    redis_cache.client_kill_filter(_type="normal", skipme=True)
+    assert [api_client.get("/api/v1/sources/").status_code for _ in range(3)] == [200, 200, 429]
+    key, = redis_cache.keys("*throttle_anon*")
+    assert int(redis_cache.get(key)) == 4
