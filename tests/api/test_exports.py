@@ -122,6 +122,31 @@ def test_unsupported_formats_are_406(api_client, seeded):
     assert api_client.get(f"/api/v1/claims/{claim.pk}/?format=csv").status_code == 406
 
 
+def test_each_request_gets_the_format_it_asks_whatever_came_before(api_client):
+    # The negotiation's choices are kept per header, format and view: asked in turns, no answer leaks into another.
+    claim = ClaimFactory()
+    detail, listing = f"/api/v1/claims/{claim.pk}/", "/api/v1/claims/"
+    asked = [
+        (detail, {"HTTP_ACCEPT": "application/ld+json"}, 200, "application/ld+json"),
+        (listing, {"HTTP_ACCEPT": "application/ld+json"}, 406, "application/json"),
+        (detail, {}, 200, "application/json"),
+        (listing, {"HTTP_ACCEPT": "text/csv"}, 200, "text/csv"),
+        (listing, {}, 200, "application/json"),
+        (detail, {"HTTP_ACCEPT": "text/csv"}, 406, "application/json"),
+        (f"{listing}?format=csv", {"HTTP_ACCEPT": "application/json"}, 406, "application/json"),
+        (f"{listing}?format=csv", {}, 200, "text/csv"),
+        (f"{detail}?format=jsonld", {}, 200, "application/ld+json"),
+        (detail, {"HTTP_ACCEPT": "text/plain;q=0.1, " * 20 + "application/ld+json"}, 200, "application/ld+json"),
+        (detail, {"HTTP_ACCEPT": "x" * 300}, 406, "application/json"),
+        (detail, {"HTTP_ACCEPT": "text/html;q=0.5, application/json"}, 200, "application/json"),
+    ]
+    for _ in range(2):
+        for path, headers, status, content_type in asked:
+            response = api_client.get(path, **headers)
+            assert (response.status_code, response["Content-Type"].split(";")[0]) == (status, content_type), \
+                (path, headers)
+
+
 def schema_org_loader(url, options=None):
     # The schema.org context, reduced to its vocabulary: no network is needed to expand the documents.
     assert url.rstrip("/") in {"https://schema.org", "http://schema.org"}
