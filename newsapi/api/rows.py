@@ -32,7 +32,7 @@ from django.db.models import ForeignObject, Lookup, QuerySet
 from rest_framework import serializers
 
 from .representation import datetime_text, iso_datetimes, passed_through
-from .statements import with_kept_statements
+from .statements import fetch_rows, with_kept_statements
 
 Read = Callable[[dict], Any]
 
@@ -240,9 +240,7 @@ class ChildQuery:
                 return list(queryset.filter(**{f"{self.parent}__in": ids}).values(*self.columns)[:self.limit])
         sql, params, position, names = compiled
         params = [*params[:position], ids[0] if one else list(ids), *params[position + 1:]]
-        with connections[database].cursor() as cursor:
-            cursor.execute(sql, params)
-            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        return [dict(zip(names, row, strict=True)) for row in fetch_rows(connections[database], sql, params)]
 
     def _compile(self, queryset: QuerySet, one: bool) -> tuple | None:
         key = (queryset.db, one)

@@ -77,3 +77,27 @@ def test_the_check_fails_when_a_kept_statement_differs_from_the_orms(settings):
     settings.STATEMENT_CHECK = True
     with pytest.raises(AssertionError, match="differs"):
         list(page(word_count__gte=4))
+
+
+@pytest.mark.django_db(transaction=True)  # a connection closes outside a transaction only
+def test_kept_cursor_survives_a_reconnection_and_a_failed_query():
+    from django.db import DEFAULT_DB_ALIAS, ProgrammingError, connections
+
+    connection = connections[DEFAULT_DB_ALIAS]
+
+    ArticleFactory(title="First")
+    assert [row["title"] for row in page()] == ["First"]
+    connection.close()  # CONN_MAX_AGE ran out, or the server went away: Django connects again
+    assert [row["title"] for row in page()] == ["First"]
+    with pytest.raises(ProgrammingError):  # Django's error, as from any of its cursors
+        statements.fetch_rows(connection, "SELECT no_such_column FROM articles_article", [])
+    assert [row["title"] for row in page()] == ["First"]
+
+
+def test_queries_are_logged_while_logging_is_on(django_assert_num_queries):
+    ArticleFactory()
+    list(page())  # the connection's kept cursor exists now
+    with django_assert_num_queries(2) as captured:
+        list(page())
+        list(page(title="x"))
+    assert all("articles_article" in query["sql"] for query in captured.captured_queries)
