@@ -103,7 +103,7 @@ MIDDLEWARE = [
     "newsapi.api.middleware.SessionOutsideApi",
     "django.middleware.common.CommonMiddleware",
     # ETag on every GET and 304 when If-None-Match matches it.
-    "django.middleware.http.ConditionalGetMiddleware",
+    "newsapi.api.middleware.ConditionalGetSha1",
     "django.middleware.csrf.CsrfViewMiddleware",
     "newsapi.api.middleware.AuthenticationOutsideApi",
     "newsapi.api.middleware.MessagesOutsideApi",

@@ -51,6 +51,16 @@ def test_detail_and_list_carry_an_etag_and_answer_304_on_a_match(api_client):
         assert again.content == b""
 
 
+def test_the_etag_is_the_sha1_of_the_body(api_client):
+    import hashlib
+
+    article = ArticleFactory()
+    for url in [f"/api/v1/articles/{article.pk}/", "/api/v1/articles/", "/api/v1/claims/"]:
+        response = api_client.get(url)
+        assert response["ETag"] == f'"{hashlib.sha1(response.content).hexdigest()}"'
+    assert not api_client.head("/api/v1/articles/").has_header("ETag")  # a HEAD's empty body tags nothing
+
+
 def test_a_changed_resource_gets_a_new_etag(api_client):
     article = ArticleFactory()
     url = f"/api/v1/articles/{article.pk}/"
