@@ -53,9 +53,27 @@ class Children:
 # -- how a field is read from a row ---------------------------------------------------------------------------
 # A plan's fields are written by one function compiled from them (`RowPlan.write`): a call per field and row
 # was a tenth of an article detail's CPU (128 rows of about 20 fields). Each read below is data that can both
-# be called and be written as a Python expression over `row`; `name(value)` names a value the expression uses.
+# be called and be written as a Python expression over `row`, through a Writing: `name(value)` names a value
+# the expression uses, `column(name)` is how the row holds a column (a key of a dict, a position of a tuple).
 
-Namer = Callable[[Any], str]
+
+class Writing:
+    """The names and column references of a writer's source."""
+
+    def __init__(self, column: Callable[[str], str] = lambda column: f"row[{column!r}]"):
+        self.values: dict[str, Any] = {}
+        self.column = column
+
+    def name(self, value) -> str:
+        key = f"_{len(self.values)}"
+        self.values[key] = value
+        return key
+
+    def compile(self, signature: str, body: str) -> Callable:
+        """The function `def write(signature): return body`. The source holds only field and column names
+        (written as literals) and the names of the values it uses."""
+        exec(compile(f"def write({signature}):\n    return {body}\n", "<row plan>", "exec"), self.values)  # noqa: S102
+        return self.values["write"]
 
 
 class Column:
@@ -67,8 +85,8 @@ class Column:
     def __call__(self, row):
         return row[self.column]
 
-    def source(self, name: Namer) -> str:
-        return f"row[{self.column!r}]"
+    def source(self, at: Writing) -> str:
+        return at.column(self.column)
 
 
 class Converted(Column):
@@ -82,8 +100,8 @@ class Converted(Column):
         value = row[self.column]
         return None if value is None else self.convert(value)
 
-    def source(self, name):
-        return f"(None if (value := row[{self.column!r}]) is None else {name(self.convert)}(value))"
+    def source(self, at):
+        return f"(None if (value := {at.column(self.column)}) is None else {at.name(self.convert)}(value))"
 
 
 class BlankAsNull(Column):
@@ -93,8 +111,8 @@ class BlankAsNull(Column):
         value = row[self.column]
         return None if value == "" else value
 
-    def source(self, name):
-        return f"(None if (value := row[{self.column!r}]) == '' else value)"
+    def source(self, at):
+        return f"(None if (value := {at.column(self.column)}) == '' else value)"
 
 
 class Applied:
@@ -106,8 +124,8 @@ class Applied:
     def __call__(self, row):
         return self.function(*(row[column] for column in self.columns))
 
-    def source(self, name):
-        return f"{name(self.function)}({', '.join(f'row[{column!r}]' for column in self.columns)})"
+    def source(self, at):
+        return f"{at.name(self.function)}({', '.join(at.column(column) for column in self.columns)})"
 
 
 class Nested:
@@ -119,14 +137,22 @@ class Nested:
     def __call__(self, row):
         return None if row[self.key] is None else {name: read(row) for name, read in self.plan.fields}
 
-    def source(self, name):
-        return f"(None if row[{self.key!r}] is None else {self.plan.source(name)})"
+    def source(self, at):
+        return f"(None if {at.column(self.key)} is None else {self.plan.source(at)})"
 
 
-def read_source(read: Read, name: Namer) -> str:
-    """The Python expression of a read; a read that is only a function is called."""
+class OnlyCallable(Exception):
+    """A read that is only a function: it reads a dict row, and a tuple row is made one first."""
+
+
+def read_source(read: Read, at: Writing, dict_rows: bool = True) -> str:
+    """The Python expression of a read; a read that is only a function is called with the (dict) row."""
     source = getattr(read, "source", None)
-    return source(name) if source is not None else f"{name(read)}(row)"
+    if source is not None:
+        return source(at)
+    if not dict_rows:
+        raise OnlyCallable(read)
+    return f"{at.name(read)}(row)"
 
 
 @dataclass
@@ -142,24 +168,47 @@ class RowPlan:
     fields: list[tuple[str, Read]]
     children: dict[str, Children]
 
-    def source(self, name: Namer) -> str:
+    def source(self, at: Writing, dict_rows: bool = True) -> str:
         """The answer as a Python dict display over `row`."""
-        return "{" + ", ".join(f"{field_name!r}: {read_source(read, name)}" for field_name, read in self.fields) + "}"
+        return "{" + ", ".join(f"{field_name!r}: {read_source(read, at, dict_rows)}"
+                               for field_name, read in self.fields) + "}"
 
     @cached_property
     def write(self) -> Callable[[dict], dict]:
-        """One row's answer, from a function compiled from the plan's fields. The source holds only field
-        and column names (written as literals) and names of the values it uses."""
-        values: dict[str, Any] = {}
+        """One dict row's answer, from a function compiled from the plan's fields."""
+        at = Writing()
+        return at.compile("row", self.source(at))
 
-        def name(value) -> str:
-            key = f"_{len(values)}"
-            values[key] = value
-            return key
+    def tuple_writer(self, names: tuple[str, ...]) -> Callable[[tuple, dict], dict] | None:
+        """`write(row, found)`: one answer from a tuple of the columns `names`, its embedded lists read from
+        `found` (row key -> {parent id: value}); None when a read needs a dict row."""
+        writers = self.__dict__.setdefault("_tuple_writers", {})
+        if names not in writers:
+            position = {column: index for index, column in enumerate(names)}
 
-        source = f"def write(row):\n    return {self.source(name)}\n"
-        exec(compile(source, "<row plan>", "exec"), values)  # noqa: S102
-        return values["write"]
+            def column(key: str) -> str:
+                child = self.children.get(key)
+                if child is None:
+                    return f"row[{position[key]}]"
+                return f"found[{key!r}].get(row[{position[child.parent_column]}], {at.name(child.default)})"
+
+            at = Writing(column)
+            try:
+                writers[names] = at.compile("row, found", self.source(at, dict_rows=False))
+            except (OnlyCallable, KeyError):
+                writers[names] = None
+        return writers[names]
+
+    def answers_of_tuples(self, names: tuple[str, ...], rows: list[tuple]) -> list[dict]:
+        """The answers of rows read as tuples of the columns `names` (a child query's), without a dict per row."""
+        write = self.tuple_writer(names)
+        if write is None:
+            return self.answers([dict(zip(names, row, strict=True)) for row in rows])
+        found = {}
+        for key, child in self.children.items():
+            index = names.index(child.parent_column)
+            found[key] = child.fetch(list(dict.fromkeys(row[index] for row in rows)))
+        return [write(row, found) for row in rows]
 
     def rows(self, queryset: QuerySet, *extra_columns: str) -> QuerySet:
         """The queryset's rows as dicts of the plan's columns (and `extra_columns`, e.g. a cursor's position),
@@ -198,7 +247,9 @@ class AnyOf(Lookup):
 
 
 class ChildQuery:
-    """The rows of `queryset()` whose `parent` is one of a page's ids, as dicts of `columns`.
+    """The rows of `queryset()` whose `parent` is one of a page's ids, as dicts of `columns` (or as tuples with
+    their names: an embedded list's rows are written from tuples, a dict per row having cost 15% of an article
+    detail's instructions).
 
     Building a query with Django's ORM costs about a millisecond of CPU, more than running it: an article
     detail built five of them on every request. On PostgreSQL the SQL is compiled once and run again with each
@@ -224,10 +275,15 @@ class ChildQuery:
         self._model = None  # known after the first call
 
     def __call__(self, ids: list) -> list[dict]:
+        names, rows = self.tuples(ids)
+        return [dict(zip(names, row, strict=True)) for row in rows]
+
+    def tuples(self, ids: list) -> tuple[tuple[str, ...], list[tuple]]:
+        """The rows as tuples, and the names of their columns."""
         if self.limit is not None and len(ids) > 1:
-            return [row for one in ids for row in self([one])]
+            return self.columns, [row for one in ids for row in self.tuples([one])[1]]
         if not ids:
-            return []
+            return self.columns, []
         one = len(ids) == 1
         # The queryset is built only to compile it, or when the ORM runs it: building it cost as much as the query.
         database = router.db_for_read(self._model) if self._model is not None else None
@@ -237,10 +293,11 @@ class ChildQuery:
             self._model, database = queryset.model, queryset.db
             compiled = self._compile(queryset, one) if connections[database].vendor == "postgresql" else None
             if compiled is None:
-                return list(queryset.filter(**{f"{self.parent}__in": ids}).values(*self.columns)[:self.limit])
+                return self.columns, list(
+                    queryset.filter(**{f"{self.parent}__in": ids}).values_list(*self.columns)[:self.limit])
         sql, params, position, names = compiled
         params = [*params[:position], ids[0] if one else list(ids), *params[position + 1:]]
-        return [dict(zip(names, row, strict=True)) for row in fetch_rows(connections[database], sql, params)]
+        return names, fetch_rows(connections[database], sql, params)
 
     def _compile(self, queryset: QuerySet, one: bool) -> tuple | None:
         key = (queryset.db, one)
@@ -255,7 +312,7 @@ class ChildQuery:
             names = list(query.selected) if query.selected else [
                 *query.extra_select, *query.values_select, *query.annotation_select]
             plain = not compiler.get_converters([column for column, _, _ in compiler.select])
-            self._compiled[key] = (sql, tuple(params), positions[0], names) \
+            self._compiled[key] = (sql, tuple(params), positions[0], tuple(names)) \
                 if plain and len(positions) == 1 and len(names) == len(compiler.select) else None
         return self._compiled[key]
 
@@ -296,10 +353,11 @@ class ChildRows(RowField):
         query = ChildQuery(self.queryset, parent, child_plan.columns, self.limit)
 
         def fetch(ids: list) -> dict:
-            rows = query(ids)
+            names, rows = query.tuples(ids)
+            index = names.index(parent)
             grouped: dict = {}
-            for row, answer in zip(rows, child_plan.answers(rows), strict=True):
-                grouped.setdefault(row[parent], []).append(answer)
+            for row, answer in zip(rows, child_plan.answers_of_tuples(names, rows), strict=True):
+                grouped.setdefault(row[index], []).append(answer)
             return grouped
 
         return FieldPlan((prefix + "id",), Column(key), {key: Children(prefix + "id", fetch, default=[])})

@@ -9,7 +9,7 @@ from rest_framework import serializers
 
 from articles.api.serializers import ArticleListSerializer, EntityBriefSerializer
 from articles.models import Entity, Quote
-from newsapi.api.rows import AnyOf, ChildQuery, Computed, row_plan_of
+from newsapi.api.rows import AnyOf, ChildQuery, Children, Column, Computed, RowPlan, row_plan_of
 from newsapi.api.serializers import ResponseSerializer
 from tests.factories import ArticleFactory, QuoteFactory
 
@@ -114,3 +114,34 @@ def test_any_of_finds_the_rows_of_the_ids_given(monkeypatch, portable):
     for ids in ([articles[0].pk, articles[2].pk], [articles[1].pk], [0], []):
         found = set(Quote.objects.filter(article__any_of=ids).values_list("article_id", flat=True))
         assert found == set(ids) - {0}
+
+
+def test_a_tuple_row_is_written_as_its_dict_row():
+    # Child queries hand their rows over as tuples: the answers are those of the same rows as dicts.
+    plan = row_plan_of(ArticleListSerializer(), "")
+    missing_source = {**ARTICLE_ROW, "source": None, **{key: None for key in ARTICLE_ROW if key.startswith("source__")}}
+    names = tuple(reversed(ARTICLE_ROW))  # any column order
+    rows = [tuple(row[name] for name in names) for row in (ARTICLE_ROW, missing_source)]
+    assert plan.answers_of_tuples(names, rows) == plan.answers([dict(ARTICLE_ROW), dict(missing_source)])
+
+
+def test_a_tuple_row_reads_its_embedded_lists_from_the_pages_children():
+    fetched = []
+
+    def subjects(ids):
+        fetched.append(ids)
+        return {1: ["Kyiv"], 2: ["Kharkiv", "Lviv"]}
+
+    plan = RowPlan(("id", "names[]"), [("id", Column("id")), ("subjects", Column("names[]"))],
+                   {"names[]": Children("id", subjects, default=[])})
+    rows = [(1,), (2,), (3,), (1,)]
+    assert plan.answers_of_tuples(("id",), rows) == [
+        {"id": 1, "subjects": ["Kyiv"]}, {"id": 2, "subjects": ["Kharkiv", "Lviv"]}, {"id": 3, "subjects": []},
+        {"id": 1, "subjects": ["Kyiv"]}]
+    assert fetched == [[1, 2, 3]]  # once per page, each parent once
+
+
+def test_a_read_that_is_only_a_function_gets_a_dict_row():
+    plan = RowPlan(("id", "name"), [("id", Column("id")), ("shout", lambda row: row["name"].upper())], {})
+    assert plan.tuple_writer(("id", "name")) is None
+    assert plan.answers_of_tuples(("id", "name"), [(1, "Ann")]) == [{"id": 1, "shout": "ANN"}]
