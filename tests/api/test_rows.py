@@ -1,6 +1,6 @@
 """The row planner (newsapi/api/rows.py): which columns a serializer's answer reads, and how one row is written."""
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from django.db import connection
@@ -9,6 +9,7 @@ from rest_framework import serializers
 
 from articles.api.serializers import ArticleListSerializer, EntityBriefSerializer
 from articles.models import Entity, Quote
+from newsapi.api.representation import datetime_text
 from newsapi.api.rows import AnyOf, ChildQuery, Children, Column, Computed, RowPlan, row_plan_of
 from newsapi.api.serializers import ResponseSerializer
 from tests.factories import ArticleFactory, QuoteFactory
@@ -145,3 +146,13 @@ def test_a_read_that_is_only_a_function_gets_a_dict_row():
     plan = RowPlan(("id", "name"), [("id", Column("id")), ("shout", lambda row: row["name"].upper())], {})
     assert plan.tuple_writer(("id", "name")) is None
     assert plan.answers_of_tuples(("id", "name"), [(1, "Ann")]) == [{"id": 1, "shout": "ANN"}]
+
+
+@pytest.mark.parametrize("value", [
+    datetime(2022, 2, 24, 20, 4, tzinfo=UTC),
+    datetime(2023, 1, 2, 3, 4, 5, 600000, tzinfo=UTC),
+    datetime(2022, 2, 24, 23, 4, tzinfo=timezone(timedelta(hours=3))),  # another zone: written in UTC
+    datetime(2022, 2, 24, 17, 4, 0, 1, tzinfo=timezone(timedelta(hours=-3, minutes=-30))),
+])
+def test_a_date_time_is_written_as_drf_writes_it(value):
+    assert datetime_text(value) == serializers.DateTimeField().to_representation(value)
