@@ -1,5 +1,5 @@
 """JSON errors on every /api/ path, whatever part of Django answered; the admin's middleware kept off the
-API's paths."""
+API's paths; the ETag of every GET."""
 
 from hashlib import sha1
 

@@ -24,6 +24,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import itemgetter
 from typing import Any
 
 from django.core.exceptions import FieldDoesNotExist
@@ -34,7 +35,7 @@ from rest_framework import serializers
 from .representation import datetime_text, iso_datetimes, passed_through
 from .statements import fetch_rows, with_kept_statements
 
-Read = Callable[[dict], Any]
+Read = Any  # a read below (it has `source`), or a function of the dict row
 
 
 class NotPlannable(Exception):
@@ -52,9 +53,10 @@ class Children:
 
 # -- how a field is read from a row ---------------------------------------------------------------------------
 # A plan's fields are written by one function compiled from them (`RowPlan.write`): a call per field and row
-# was a tenth of an article detail's CPU (128 rows of about 20 fields). Each read below is data that can both
-# be called and be written as a Python expression over `row`, through a Writing: `name(value)` names a value
-# the expression uses, `column(name)` is how the row holds a column (a key of a dict, a position of a tuple).
+# was a tenth of an article detail's CPU (128 rows of about 20 fields). Each read below is data written as a
+# Python expression over `row`, through a Writing: `name(value)` names a value the expression uses,
+# `column(name)` is how the row holds a column (a key of a dict, a position of a tuple). A RowField of an app
+# may also read with a plain function of the dict row.
 
 
 class Writing:
@@ -82,9 +84,6 @@ class Column:
     def __init__(self, column: str):
         self.column = column
 
-    def __call__(self, row):
-        return row[self.column]
-
     def source(self, at: Writing) -> str:
         return at.column(self.column)
 
@@ -96,20 +95,12 @@ class Converted(Column):
         super().__init__(column)
         self.convert = convert
 
-    def __call__(self, row):
-        value = row[self.column]
-        return None if value is None else self.convert(value)
-
     def source(self, at):
         return f"(None if (value := {at.column(self.column)}) is None else {at.name(self.convert)}(value))"
 
 
 class BlankAsNull(Column):
     """A column's value, null when it is empty (an empty choice or URL)."""
-
-    def __call__(self, row):
-        value = row[self.column]
-        return None if value == "" else value
 
     def source(self, at):
         return f"(None if (value := {at.column(self.column)}) == '' else value)"
@@ -121,9 +112,6 @@ class Applied:
     def __init__(self, function: Callable, columns: tuple[str, ...]):
         self.function, self.columns = function, columns
 
-    def __call__(self, row):
-        return self.function(*(row[column] for column in self.columns))
-
     def source(self, at):
         return f"{at.name(self.function)}({', '.join(at.column(column) for column in self.columns)})"
 
@@ -133,9 +121,6 @@ class Nested:
 
     def __init__(self, key: str, plan: RowPlan):
         self.key, self.plan = key, plan
-
-    def __call__(self, row):
-        return None if row[self.key] is None else {name: read(row) for name, read in self.plan.fields}
 
     def source(self, at):
         return f"(None if {at.column(self.key)} is None else {self.plan.source(at)})"
@@ -204,11 +189,14 @@ class RowPlan:
         write = self.tuple_writer(names)
         if write is None:
             return self.answers([dict(zip(names, row, strict=True)) for row in rows])
-        found = {}
-        for key, child in self.children.items():
-            index = names.index(child.parent_column)
-            found[key] = child.fetch(list(dict.fromkeys(row[index] for row in rows)))
+        found = self._fetched(lambda column: map(itemgetter(names.index(column)), rows))
         return [write(row, found) for row in rows]
+
+    def _fetched(self, parent_ids: Callable[[str], Iterable]) -> dict[str, dict]:
+        """Each embedded list's values for a page, fetched once for the page's parents: row key -> {parent id:
+        value}. `parent_ids(column)` reads a column of every row."""
+        return {key: child.fetch(list(dict.fromkeys(parent_ids(child.parent_column))))
+                for key, child in self.children.items()}
 
     def rows(self, queryset: QuerySet, *extra_columns: str) -> QuerySet:
         """The queryset's rows as dicts of the plan's columns (and `extra_columns`, e.g. a cursor's position),
@@ -218,8 +206,8 @@ class RowPlan:
 
     def answers(self, rows: Iterable[dict]) -> list[dict]:
         rows = list(rows)
-        for key, child in self.children.items():
-            found = child.fetch(list(dict.fromkeys(row[child.parent_column] for row in rows)))
+        for key, found in self._fetched(lambda column: map(itemgetter(column), rows)).items():
+            child = self.children[key]
             for row in rows:
                 row[key] = found.get(row[child.parent_column], child.default)
         write = self.write
