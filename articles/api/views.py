@@ -1,6 +1,6 @@
 """Read endpoints for articles, sources, entities and quotes."""
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
@@ -77,13 +77,17 @@ class EditableMixin:
     correction_serializer = None
     addition_serializer = None
 
-    def active_only(self, queryset):
+    def active_condition(self) -> Q | None:
         if self.action == "list" and "status" not in self.request.query_params:
-            return queryset.filter(status=ItemStatus.ACTIVE)
-        return queryset
+            return Q(status=ItemStatus.ACTIVE)
+        return None
 
-    def rows_filter(self, queryset):  # row answers (RowAnswersMixin) start from the model's rows
-        return self.active_only(queryset)
+    def active_only(self, queryset):
+        condition = self.active_condition()
+        return queryset if condition is None else queryset.filter(condition)
+
+    def rows_condition(self):  # row answers (RowAnswersMixin) start from the model's rows
+        return self.active_condition()
 
     def answer(self, item, status_code=status.HTTP_200_OK):
         fresh = self.get_queryset().get(pk=item.pk)

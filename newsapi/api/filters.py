@@ -117,12 +117,17 @@ class StrictQueryParametersBackend(BaseFilterBackend):
         return queryset
 
 
+def asks_filters(request, filterset_class) -> bool:
+    """Whether the request names a filter of the FilterSet (with none, filtering changes nothing)."""
+    return filterset_class is not None and not filterset_class.base_filters.keys().isdisjoint(request.query_params)
+
+
 class FilterBackend(DjangoFilterBackend):
     """django-filter, with the errors of every filter recorded beside the request's other errors."""
 
     def filter_queryset(self, request, queryset, view):
         filterset_class = self.get_filterset_class(view, queryset)
-        if filterset_class is None or filterset_class.base_filters.keys().isdisjoint(request.query_params):
+        if not asks_filters(request, filterset_class):
             # No filter asked for: the filterset would build and validate a form of empty values and hand the
             # queryset back unchanged (each filter skips an empty value); a detail view pays it on every request.
             return queryset

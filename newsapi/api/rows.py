@@ -33,7 +33,7 @@ from django.db.models import ForeignObject, Lookup, QuerySet
 from rest_framework import serializers
 
 from .representation import datetime_text, iso_datetimes, passed_through
-from .statements import fetch_rows, with_kept_statements
+from .statements import fetch_rows, with_kept_statement_rows
 
 Read = Any  # a read below (it has `source`), or a function of the dict row
 
@@ -199,13 +199,16 @@ class RowPlan:
                 for key, child in self.children.items()}
 
     def rows(self, queryset: QuerySet, *extra_columns: str) -> QuerySet:
-        """The queryset's rows as dicts of the plan's columns (and `extra_columns`, e.g. a cursor's position),
-        read through the kept statement of the query's shape (newsapi/api/statements.py)."""
-        return with_kept_statements(
+        """The queryset's rows as named tuples of the plan's columns (and `extra_columns`, e.g. a cursor's
+        position), read through the kept statement of the query's shape (newsapi/api/statements.py)."""
+        return with_kept_statement_rows(
             queryset.prefetch_related(None).values(*dict.fromkeys((*self.columns, *extra_columns))))
 
-    def answers(self, rows: Iterable[dict]) -> list[dict]:
+    def answers(self, rows: Iterable[dict | tuple]) -> list[dict]:
+        """The answers of dict rows, or of the named tuples of `rows()`."""
         rows = list(rows)
+        if rows and hasattr(rows[0], "_fields"):
+            return self.answers_of_tuples(rows[0]._fields, rows)
         for key, found in self._fetched(lambda column: map(itemgetter(column), rows)).items():
             child = self.children[key]
             for row in rows:

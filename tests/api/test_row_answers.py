@@ -79,10 +79,13 @@ def test_a_list_answered_from_rows_is_the_serializers_answer(api_client, varied,
 
 
 DETAILS = [f"/api/v1/articles/{{{article}}}/{query}" for article in ("seed", "first", "copy")
-           for query in ("", "?fields=id,entities", "?omit=body,text,claims")] + [
+           for query in ("", "?fields=id,entities", "?omit=body,text,claims", "?language=en")] + [
     f"/api/v1/entities/{{{entity}}}/{query}" for entity in ("speaker", "subject")
     for query in ("", "?fields=id,measures,measure_count", "?omit=aliases")]
-REFUSED = ["/api/v1/articles/0/", "/api/v1/entities/0/", "/api/v1/articles/x/", "/api/v1/articles/?ordering=rank"]
+REFUSED = ["/api/v1/articles/0/", "/api/v1/entities/0/", "/api/v1/articles/x/", "/api/v1/articles/?ordering=rank",
+           "/api/v1/articles/-1/", "/api/v1/articles/99999999999999999999/", "/api/v1/articles/1e3/",
+           "/api/v1/articles/{seed}/?language=xx", "/api/v1/articles/{seed}/?fields=nope",
+           "/api/v1/articles/{seed}/?no_such=1"]
 
 
 def both_paths(client, monkeypatch, url):
@@ -101,9 +104,22 @@ def test_a_detail_answered_from_rows_is_the_serializers_answer(api_client, varie
 
 @pytest.mark.parametrize("url", REFUSED)
 def test_a_refused_request_is_refused_alike(api_client, varied, monkeypatch, url):
-    from_rows, through = both_paths(api_client, monkeypatch, url)
+    from_rows, through = both_paths(api_client, monkeypatch, url.format(**varied))
     assert from_rows.status_code == through.status_code != 200
     assert from_rows.content == through.content
+
+
+def test_a_detail_without_filters_reads_its_row_by_its_compiled_query(api_client, varied, monkeypatch):
+    """Its row comes from a query compiled once (rows.ChildQuery), not from filtering the plan's query again."""
+    answer = api_client.get(f"/api/v1/articles/{varied['seed']}/").content
+
+    def refused(*args, **kwargs):
+        raise AssertionError("the detail filtered its query")
+
+    monkeypatch.setattr("newsapi.api.views.get_object_or_404", refused)
+    assert api_client.get(f"/api/v1/articles/{varied['seed']}/").content == answer
+    with pytest.raises(AssertionError, match="filtered"):  # a filter asked: the query is filtered
+        api_client.get(f"/api/v1/articles/{varied['seed']}/?language=en")
 
 
 ROW_MODELS = {Article, Entity, Mention, Quote, Claim, Source}

@@ -4,11 +4,11 @@ parameters bound per request."""
 from datetime import UTC, datetime
 
 import pytest
-from django.db.models import Count
+from django.db.models import Count, F
 
 from articles.models import Article
 from newsapi.api import statements
-from newsapi.api.statements import statement, with_kept_statements
+from newsapi.api.statements import statement, with_kept_statement_rows, with_kept_statements
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -25,6 +25,22 @@ def nothing_kept():
 
 def page(**filters):
     return with_kept_statements(Article.objects.values(*COLUMNS)).filter(**filters).order_by("-published_at", "-id")[:5]
+
+
+def test_rows_as_named_tuples_hold_the_values_of_the_dict_rows():
+    ArticleFactory.create_batch(3)
+    queryset = Article.objects.values(*COLUMNS).order_by("-id")
+    as_dicts = list(with_kept_statements(queryset))
+    as_tuples = list(with_kept_statement_rows(queryset))
+    assert [tuple(row) for row in as_tuples] == [tuple(row.values()) for row in as_dicts]
+    assert [row.source__name for row in as_tuples] == [row["source__name"] for row in as_dicts]  # by name too
+    assert as_tuples[0]._fields == COLUMNS
+
+
+def test_rows_whose_names_cannot_be_tuple_fields_stay_dicts():
+    article = ArticleFactory()
+    queryset = Article.objects.values("id", **{"class": F("title")})  # a keyword cannot name a tuple's field
+    assert list(with_kept_statement_rows(queryset)) == [{"id": article.id, "class": article.title}]
 
 
 def counting_whole_compiles(monkeypatch) -> list:
