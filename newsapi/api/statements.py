@@ -171,19 +171,6 @@ def kept_rows(queryset: QuerySet) -> tuple[list[str], list[tuple]] | None:
     return names, fetch_rows(connection, sql, params)
 
 
-class KeptStatementValuesIterable(ValuesIterable):
-    """values() rows, from the kept statement of the query's shape when there is one."""
-
-    def __iter__(self) -> Iterator[dict]:
-        found = kept_rows(self.queryset)
-        if found is None:
-            yield from super().__iter__()
-            return
-        names, rows = found
-        for row in rows:
-            yield dict(zip(names, row, strict=True))
-
-
 @lru_cache(maxsize=KEPT)
 def row_class(names: tuple[str, ...]) -> type | None:
     """A named tuple of these columns, read by position (a compiled writer) and by name (a cursor's position);
@@ -233,13 +220,6 @@ def fetch_rows(connection, sql: str, params: list) -> list[tuple]:
 
 # Django's connection of a thread -> its kept cursor (a connection object serves one thread).
 _cursors: WeakKeyDictionary = WeakKeyDictionary()
-
-
-def with_kept_statements(queryset: QuerySet) -> QuerySet:
-    """A values() queryset whose rows are read through kept statements (the querysets derived from it too)."""
-    queryset = queryset.all()
-    queryset._iterable_class = KeptStatementValuesIterable
-    return queryset
 
 
 def with_kept_statement_rows(queryset: QuerySet) -> QuerySet:

@@ -8,7 +8,7 @@ from django.db.models import Count, F
 
 from articles.models import Article
 from newsapi.api import statements
-from newsapi.api.statements import statement, with_kept_statement_rows, with_kept_statements
+from newsapi.api.statements import statement, with_kept_statement_rows
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -24,16 +24,15 @@ def nothing_kept():
 
 
 def page(**filters):
-    return with_kept_statements(Article.objects.values(*COLUMNS)).filter(**filters).order_by("-published_at", "-id")[:5]
+    return with_kept_statement_rows(Article.objects.values(*COLUMNS)).filter(**filters).order_by("-published_at", "-id")[:5]
 
 
-def test_rows_as_named_tuples_hold_the_values_of_the_dict_rows():
+def test_rows_are_named_tuples_of_the_values_djangos_query_gives():
     ArticleFactory.create_batch(3)
     queryset = Article.objects.values(*COLUMNS).order_by("-id")
-    as_dicts = list(with_kept_statements(queryset))
     as_tuples = list(with_kept_statement_rows(queryset))
-    assert [tuple(row) for row in as_tuples] == [tuple(row.values()) for row in as_dicts]
-    assert [row.source__name for row in as_tuples] == [row["source__name"] for row in as_dicts]  # by name too
+    assert [row._asdict() for row in as_tuples] == list(queryset)  # the ORM's own values() rows
+    assert [row.source__name for row in as_tuples] == [row["source__name"] for row in queryset]  # read by name
     assert as_tuples[0]._fields == COLUMNS
 
 
@@ -67,10 +66,10 @@ def test_the_second_query_of_a_shape_is_not_compiled_whole(monkeypatch, settings
 def test_rows_of_a_kept_statement_are_the_rows_its_values_select():
     early, late = (ArticleFactory(published_at=datetime(2024, month, 1, tzinfo=UTC), word_count=count)
                    for month, count in ((1, 10), (6, 90)))
-    assert [row["id"] for row in page(word_count__gte=5)] == [late.id, early.id]
-    assert [row["id"] for row in page(word_count__gte=50)] == [late.id]  # same shape, the new value bound
-    assert [row["id"] for row in page(word_count__lt=50)] == [early.id]
-    assert list(page(word_count__gte=50))[0] == {"id": late.id, "title": late.title, "published_at": late.published_at,
+    assert [row.id for row in page(word_count__gte=5)] == [late.id, early.id]
+    assert [row.id for row in page(word_count__gte=50)] == [late.id]  # same shape, the new value bound
+    assert [row.id for row in page(word_count__lt=50)] == [early.id]
+    assert list(page(word_count__gte=50))[0]._asdict() == {"id": late.id, "title": late.title, "published_at": late.published_at,
                                                  "source__name": late.source.name}
 
 
@@ -102,12 +101,12 @@ def test_kept_cursor_survives_a_reconnection_and_a_failed_query():
     connection = connections[DEFAULT_DB_ALIAS]
 
     ArticleFactory(title="First")
-    assert [row["title"] for row in page()] == ["First"]
+    assert [row.title for row in page()] == ["First"]
     connection.close()  # CONN_MAX_AGE ran out, or the server went away: Django connects again
-    assert [row["title"] for row in page()] == ["First"]
+    assert [row.title for row in page()] == ["First"]
     with pytest.raises(ProgrammingError):  # Django's error, as from any of its cursors
         statements.fetch_rows(connection, "SELECT no_such_column FROM articles_article", [])
-    assert [row["title"] for row in page()] == ["First"]
+    assert [row.title for row in page()] == ["First"]
 
 
 def test_queries_are_logged_while_logging_is_on(django_assert_num_queries):
