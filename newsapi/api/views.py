@@ -1,5 +1,8 @@
 """Plumbing shared by the apps' viewsets."""
 
+from collections.abc import Callable
+from typing import Any
+
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import connections, router
 from django.db.models import Q
@@ -33,17 +36,26 @@ class RowAnswersMixin:
     _row_plans: dict = {}
     ROW_PLANS_KEPT = 256
 
+    def kept(self, store: dict, key, make: Callable[[], Any]):
+        """`store[key]`, made on first use. A store is emptied when it holds ROW_PLANS_KEPT entries: its keys
+        come from requests."""
+        try:
+            return store[key]
+        except KeyError:
+            if len(store) >= self.ROW_PLANS_KEPT:
+                store.clear()
+            made = store[key] = make()
+            return made
+
     def row_plan(self):
         params = self.request.query_params
         selection = tuple(tuple(params.getlist(name + suffix)) for name in sorted(FIELD_PARAMETERS) for suffix in ("", "[]"))
-        key = (self.get_serializer_class(), selection)
-        if key not in self._row_plans:
-            if len(self._row_plans) >= self.ROW_PLANS_KEPT:
-                self._row_plans.clear()
-            serializer = self.get_serializer()
-            serializer.select_requested_fields()
-            self._row_plans[key] = row_plan_of(serializer)
-        return self._row_plans[key]
+        return self.kept(self._row_plans, (self.get_serializer_class(), selection), self._requested_plan)
+
+    def _requested_plan(self):
+        serializer = self.get_serializer()
+        serializer.select_requested_fields()
+        return row_plan_of(serializer)
 
     # With `rows_model`, a plan's values() query is built once per view, plan and model and copied for each
     # request: building it (a join and a column lookup per field) cost more than PostgreSQL's answer. The
@@ -60,20 +72,16 @@ class RowAnswersMixin:
     def rows(self, plan):
         """The values() queryset of the plan's rows, before the filter backends."""
         condition = self.rows_condition()
-        key = (type(self), plan, condition)
-        base = self._row_bases.get(key)
-        if base is None:
-            if len(self._row_bases) >= self.ROW_PLANS_KEPT:
-                self._row_bases.clear()
-            queryset = self.rows_model._default_manager.all()
-            if condition is not None:
-                queryset = queryset.filter(condition)
-            # The cursor reads its position from the row: every column a list can be ordered by is selected (a
-            # computed one, such as a search's `rank`, is selected by the ordering filter when it orders by it).
-            ordering = dict.fromkeys(name.lstrip("-") for name in (*(self.ordering_fields or ()), *(self.ordering or ())))
-            base = self._row_bases[key] = plan.rows(
-                queryset, *(name for name in ordering if ordering_field(queryset, name) is not None))
-        return base.all()
+        return self.kept(self._row_bases, (type(self), plan, condition), lambda: self._rows_base(plan, condition)).all()
+
+    def _rows_base(self, plan, condition: Q | None):
+        queryset = self.rows_model._default_manager.all()
+        if condition is not None:
+            queryset = queryset.filter(condition)
+        # The cursor reads its position from the row: every column a list can be ordered by is selected (a
+        # computed one, such as a search's `rank`, is selected by the ordering filter when it orders by it).
+        ordering = dict.fromkeys(name.lstrip("-") for name in (*(self.ordering_fields or ()), *(self.ordering or ())))
+        return plan.rows(queryset, *(name for name in ordering if ordering_field(queryset, name) is not None))
 
     def trimmed_queryset(self):
         """The view's queryset without the joins and prefetches only model instances read (rows select their
@@ -126,14 +134,12 @@ class RowAnswersMixin:
             low, high = connections[router.db_for_read(model)].ops.integer_field_range(field.get_internal_type())
             if (low is not None and value < low) or (high is not None and value > high):
                 raise not_found  # no row can hold it (the database would refuse the parameter)
-        condition = self.rows_condition()
-        key = (type(self), plan, condition)
-        query = self._detail_queries.get(key)
-        if query is None:
-            if len(self._detail_queries) >= self.ROW_PLANS_KEPT:
-                self._detail_queries.clear()
-            base = self.rows(plan)
-            query = self._detail_queries[key] = ChildQuery(lambda: base, field.name, plan.columns)
+
+        def detail_query():
+            base = self.rows(plan)  # the query keeps the base only, not this request's view
+            return ChildQuery(lambda: base, field.name, plan.columns)
+
+        query = self.kept(self._detail_queries, (type(self), plan, self.rows_condition()), detail_query)
         names, found = query.tuples([value])
         if not found:
             raise not_found
